@@ -1,0 +1,33 @@
+# StatReturn. `make sample` and `make test` work on a fresh Debian/Ubuntu machine
+# with the Swift toolchain: the system libraries are installed if missing.
+SWIFT ?= swift
+APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
+SAMPLE_903 := SampleReturns/ssda903/2026-27
+
+.PHONY: deps build release sample test clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Validates the bundled synthetic council; its deliberate errors make the
+# validator exit 1, which is the expected result here.
+sample: build
+	@$(SWIFT) run --skip-build statreturn validate ssda903 --year 2026-27 $(SAMPLE_903) --out out; \
+	status=$$?; [ $$status -le 1 ] || exit $$status
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

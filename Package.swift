@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "StatReturn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "statreturn", targets: ["statreturn"]),
+        .library(name: "StatReturnKit", targets: ["StatReturnKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "StatReturnKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                "CLibXML2",
+            ]
+        ),
+        .executableTarget(
+            name: "statreturn",
+            dependencies: [
+                "StatReturnKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "StatReturnKitTests",
+            // The CLI tests run the built program.
+            dependencies: ["StatReturnKit", "statreturn"]
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+import GRDB
+
+/// The in-memory SQLite database a return is loaded into: one table per spec table,
+/// and a `<name>_last` twin for last year's return. Each has `_row` (position in the
+/// input, 1-based) and `_line` (the line in the file), then the spec's fields, typed.
+final class ReturnDatabase {
+    let queue: DatabaseQueue
+    let spec: ReturnSpec
+
+    static let previousSuffix = "_last"
+
+    init(spec: ReturnSpec) throws {
+        self.spec = spec
+        queue = try ReturnDatabase.makeQueue(calendar: spec.calendar)
+        try queue.writeWithoutTransaction { db in
+            for t in spec.tables {
+                for name in [t.name, t.name + Self.previousSuffix] {
+                    let columns = ["_row INTEGER PRIMARY KEY", "_line INTEGER"]
+                        + t.fields.map { "\($0.name.quotedDatabaseIdentifier) \($0.sqlType)" }
+                    try db.execute(sql: "CREATE TABLE \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ", ")))")
+                }
+            }
+        }
+    }
+
+    private static func makeQueue(calendar: WorkingDayCalendar) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.prepareDatabase { db in SQLFunctions.register(in: db, calendar: calendar) }
+        return try DatabaseQueue(configuration: config)
+    }
+
+    /// Indexes the joins rules make (by child), once all rows are in.
+    func finishLoading() throws {
+        try queue.writeWithoutTransaction { db in
+            for t in spec.tables where t.field("CHILD") != nil {
+                for name in [t.name, t.name + Self.previousSuffix] {
+                    try db.execute(sql: "CREATE INDEX \("\(name)_child".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(CHILD)")
+                }
+            }
+            try db.execute(sql: "ANALYZE")
+        }
+    }
+
+    /// Independent copies of the loaded database, one per worker, so rules run in parallel
+    /// without sharing a connection.
+    func copies(_ n: Int) throws -> [DatabaseQueue] {
+        var result = [queue]
+        for _ in 1..<max(n, 1) {
+            let copy = try ReturnDatabase.makeQueue(calendar: spec.calendar)
+            try queue.backup(to: copy)
+            result.append(copy)
+        }
+        return result
+    }
+}

@@ -1,0 +1,30 @@
+import GRDB
+
+/// Functions rules can call besides SQLite's own. Dates are ISO text (`yyyy-mm-dd`).
+///
+/// - `age(dob, on)`: whole years from `dob` to `on` (29 February birthdays count from 1 March).
+/// - `working_days(a, b)`: England and Wales working days after `a` up to and including `b`.
+/// - `add_working_days(a, n)`: the date `n` working days after `a`.
+///
+/// Any argument NULL or not a date gives NULL. A date outside the bank-holiday data
+/// raises an error, so the rule is reported as not run rather than passing.
+enum SQLFunctions {
+    static func register(in db: Database, calendar: WorkingDayCalendar) {
+        db.add(function: DatabaseFunction("age", argumentCount: 2, pure: true) { args in
+            guard let dob = date(args[0]), let on = date(args[1]) else { return nil }
+            return dob.age(on: on)
+        })
+        db.add(function: DatabaseFunction("working_days", argumentCount: 2, pure: true) { args in
+            guard let a = date(args[0]), let b = date(args[1]) else { return nil }
+            return try calendar.workingDays(from: a, to: b)
+        })
+        db.add(function: DatabaseFunction("add_working_days", argumentCount: 2, pure: true) { args in
+            guard let a = date(args[0]), let n = Int.fromDatabaseValue(args[1]) else { return nil }
+            return try calendar.adding(workingDays: n, to: a).iso
+        })
+    }
+
+    private static func date(_ value: DatabaseValue) -> SimpleDate? {
+        String.fromDatabaseValue(value).flatMap { SimpleDate(iso: $0) }
+    }
+}

@@ -1,0 +1,27 @@
+/// Everything a validation run found and did, for the reports to show.
+public struct ValidationResult: Sendable {
+    public struct RuleStatus: Sendable, Equatable, Codable {
+        public var code: String
+        public var reason: String
+    }
+    public struct LoadedTable: Sendable, Codable {
+        public var name: String
+        public var files: [String]
+        public var rows: Int
+    }
+
+    public var returnName: String
+    public var year: String
+    public var title: String
+    public var findings: [Finding]
+    /// Rules that did not run because an input they need was not given.
+    public var notRun: [RuleStatus]
+    /// Rules that failed to run: an error of the tool or the spec, never a pass.
+    public var failed: [RuleStatus]
+    public var rulesRun: Int
+    public var tables: [LoadedTable]
+    public var warnings: [String]
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var queryCount: Int { findings.filter { $0.severity == .query }.count }
+}

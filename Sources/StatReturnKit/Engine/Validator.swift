@@ -1,0 +1,78 @@
+import Foundation
+
+/// Validates a return: ingest, then the rules, then findings.
+public struct Validator: Sendable {
+    public let spec: ReturnSpec
+    public var workers: Int
+    /// Overrides the spec's collection period (rule examples written for an earlier year).
+    public var period: CollectionPeriod
+
+    public init(spec: ReturnSpec, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.spec = spec
+        self.workers = max(1, workers)
+        self.period = spec.period
+    }
+
+    public func validate(_ files: [InputFile], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
+        let database = try ReturnDatabase(spec: spec)
+        let ingestor = try Ingestor(spec: spec, database: database)
+        for file in files {
+            let reader = CSVReader(data: file.data)
+            if let name = file.table {
+                guard let table = spec.table(name) else {
+                    throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
+                }
+                try ingestor.load(csv: reader, table: table, file: file.name, previousYear: file.previousYear)
+            } else {
+                try ingestor.load(csv: reader, file: file.name, previousYear: file.previousYear)
+            }
+        }
+        try database.finishLoading()
+
+        let given = Set(ingestor.tables.keys)
+        let rules = spec.rules.filter { codes?.contains($0.code) ?? true }
+        var notRun: [ValidationResult.RuleStatus] = []
+        var runnable: [RuleSpec] = []
+        for rule in rules {
+            // A field check runs on whichever of its tables were given; a query needs them all.
+            let absent = (rule.tables + rule.needs).filter { !given.contains($0) }
+            let runs = rule.check == .field ? rule.tables.contains(where: given.contains) : absent.isEmpty
+            if runs { runnable.append(rule) } else {
+                notRun.append(.init(code: rule.code, reason: "needs the \(absent.joined(separator: ", ")) table\(absent.count > 1 ? "s" : ""), not given"))
+            }
+        }
+        let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
+        let dbs = try database.copies(min(workers, max(sqlRules.count, 1)))
+        let outcomes = RuleRunner(rules: sqlRules, period: period).run(on: dbs)
+
+        let runCodes = Set(runnable.map(\.code))
+        var hits = ingestor.hits.filter { runCodes.contains($0.code) }
+        hits += outcomes.flatMap(\.hits)
+        let failed = outcomes.compactMap { o in o.failure.map { ValidationResult.RuleStatus(code: o.code, reason: $0) } }
+
+        let builder = FindingBuilder(spec: spec, tables: ingestor.tables, owners: owners)
+        let byCode = Dictionary(spec.rules.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<RuleHit>()
+        let findings = hits.filter { seen.insert($0).inserted }
+            .map { builder.finding(for: $0, rule: byCode[$0.code]!) }
+            .sorted(by: Self.reportOrder)
+
+        let tables = spec.tables.flatMap { t in
+            [t.name, t.name + ReturnDatabase.previousSuffix].compactMap { name in
+                ingestor.tables[name].map { ValidationResult.LoadedTable(name: name, files: $0.files, rows: $0.count) }
+            }
+        }
+        return ValidationResult(
+            returnName: spec.returnName, year: spec.year, title: spec.title, findings: findings,
+            notRun: notRun, failed: failed, rulesRun: runnable.count - failed.count, tables: tables,
+            warnings: ingestor.warnings)
+    }
+
+    /// Return-level findings first, then by file and row, then by rule code.
+    static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if (a.row == nil) != (b.row == nil) { return a.row == nil }
+        if a.file != b.file { return a.file < b.file }
+        if a.row != b.row { return (a.row ?? 0) < (b.row ?? 0) }
+        return a.code.localizedStandardCompare(b.code) == .orderedAscending
+    }
+}

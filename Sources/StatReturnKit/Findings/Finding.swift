@@ -1,0 +1,26 @@
+/// One issue on one record: what every report is a view of.
+public struct Finding: Codable, Sendable, Equatable {
+    public var returnName: String
+    public var year: String
+    public var code: String
+    public var severity: Severity
+    /// Table of the record; empty for a finding about the whole return.
+    public var table: String
+    /// The data-record number in `file` (first record after the header = 1).
+    public var row: Int?
+    public var file: String
+    public var child: String
+    public var fields: [String]
+    /// Raw values of `fields`, as found.
+    public var values: [String]
+    public var message: String
+    public var team: String
+    public var worker: String
+    /// Other records involved (e.g. the episode this one overlaps), as rows of the same file.
+    public var relatedRows: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case returnName = "return", year, code, severity, table, row, file, child, fields, values, message
+        case team, worker, relatedRows = "related_rows"
+    }
+}

@@ -1,0 +1,43 @@
+/// Dresses rule hits as findings: where the record is in the user's file, whose child
+/// it is, the raw values of the rule's fields, and who owns the case.
+struct FindingBuilder {
+    let spec: ReturnSpec
+    let tables: [String: RawTable]
+    let owners: Owners
+    /// For tables with one row per child: child to row, to show values held there.
+    private var childRows: [String: [String: Int]] = [:]
+
+    init(spec: ReturnSpec, tables: [String: RawTable], owners: Owners) {
+        self.spec = spec
+        self.tables = tables
+        self.owners = owners
+        for (name, t) in tables where t.spec.isOnePerChild {
+            var map: [String: Int] = [:]
+            for row in stride(from: t.count, through: 1, by: -1) {
+                if let c = t.child(row: row) { map[c] = row }
+            }
+            childRows[name] = map
+        }
+    }
+
+    func finding(for hit: RuleHit, rule: RuleSpec) -> Finding {
+        let table = hit.table.flatMap { tables[$0] }
+        let location = hit.row.flatMap { r in table.map { $0.location(of: r) } }
+        let child = hit.child ?? hit.row.flatMap { table?.child(row: $0) } ?? ""
+        let fields = hit.fields ?? rule.fields
+        let values = fields.map { field -> String in
+            if let t = table, let r = hit.row, t.spec.field(field) != nil { return t.value(row: r, field: field) ?? "" }
+            for name in rule.tables {
+                if let row = childRows[name]?[child], let v = tables[name]?.value(row: row, field: field) { return v }
+            }
+            return ""
+        }
+        let owner = owners.byChild[child]
+        return Finding(
+            returnName: spec.returnName, year: spec.year, code: rule.code, severity: rule.severity,
+            table: hit.table ?? "", row: location?.row, file: location?.file ?? "", child: child,
+            fields: fields, values: values, message: rule.message,
+            team: owner?.team ?? "", worker: owner?.worker ?? "",
+            relatedRows: hit.related.compactMap { r in table.map { $0.location(of: r).row } })
+    }
+}

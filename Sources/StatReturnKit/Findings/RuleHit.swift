@@ -1,0 +1,14 @@
+/// One offending record as a rule (or ingest) reports it, before it is dressed as a `Finding`.
+public struct RuleHit: Sendable, Hashable {
+    public var code: String
+    /// Table of the offending row; nil for a finding about the whole return.
+    public var table: String?
+    /// `_row` of the offending record in `table`.
+    public var row: Int?
+    /// Other rows of `table` involved (e.g. the episode this one overlaps).
+    public var related: [Int]
+    /// Child, when the rule names one without a row.
+    public var child: String?
+    /// The fields at fault when narrower than the rule's (a field check names the one it read).
+    public var fields: [String]? = nil
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Splits RFC 4180 CSV into records, noting the physical line each record starts on.
+///
+/// Written by hand rather than taken from a CSV package because error messages must
+/// name the line a record starts on (quoted cells can span lines), and a national
+/// 903 has millions of cells: one pass over bytes keeps ingest a small part of a run.
+/// Handles a UTF-8 byte-order mark, CRLF or LF, quoted cells with `""` escapes and
+/// line breaks, and blank lines (skipped).
+public struct CSVReader {
+    public struct Record {
+        public var cells: [String]
+        /// 1-based physical line the record starts on.
+        public var line: Int
+    }
+
+    public struct MalformedCSV: Error, CustomStringConvertible {
+        public let line: Int
+        public let problem: String
+        public var description: String { "line \(line): \(problem)" }
+    }
+
+    private let bytes: [UInt8]
+
+    public init(data: Data) { bytes = [UInt8](data) }
+    public init(text: String) { bytes = Array(text.utf8) }
+
+    /// Calls `body` for each record with at least one non-empty cell, in order.
+    public func forEachRecord(_ body: (Record) throws -> Void) throws {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var i = 0
+        let n = bytes.count
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        var line = 1
+        var cells: [String] = []
+        var cell: [UInt8] = []
+        var recordLine = 1
+        var atRecordStart = true
+
+        func endCell() {
+            cells.append(String(decoding: cell, as: UTF8.self))
+            cell.removeAll(keepingCapacity: true)
+        }
+        func endRecord() throws {
+            endCell()
+            if cells.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+                try body(Record(cells: cells, line: recordLine))
+            }
+            cells.removeAll(keepingCapacity: true)
+            atRecordStart = true
+        }
+
+        while i < n {
+            if atRecordStart { recordLine = line; atRecordStart = false }
+            let b = bytes[i]
+            if b == quote && cell.allSatisfy({ $0 == 32 || $0 == 9 }) {
+                // A quoted cell; spaces before the opening quote are dropped.
+                cell.removeAll(keepingCapacity: true)
+                let openLine = line
+                i += 1
+                var closed = false
+                while i < n {
+                    let c = bytes[i]
+                    if c == quote {
+                        if i + 1 < n && bytes[i + 1] == quote { cell.append(quote); i += 2; continue }
+                        i += 1; closed = true; break
+                    }
+                    if c == lf { line += 1 }
+                    cell.append(c)
+                    i += 1
+                }
+                if !closed {
+                    throw MalformedCSV(line: openLine, problem: "a quoted cell is never closed")
+                }
+                // Anything between the closing quote and the next separator is kept as typed.
+                continue
+            }
+            switch b {
+            case comma:
+                endCell()
+            case cr:
+                if i + 1 < n && bytes[i + 1] == lf { i += 1 }
+                try endRecord(); line += 1
+            case lf:
+                try endRecord(); line += 1
+            default:
+                cell.append(b)
+            }
+            i += 1
+        }
+        if !atRecordStart { try endRecord() }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// One file of a return, read into memory. Input files are only ever read.
+public struct InputFile: Sendable {
+    /// The name shown in reports and messages (the path the user gave).
+    public var name: String
+    public var data: Data
+    /// Set when the table is known beforehand (rule examples); otherwise it is recognised from the header.
+    public var table: String?
+    /// Whether the file belongs to last year's return.
+    public var previousYear: Bool
+
+    public init(name: String, data: Data, table: String? = nil, previousYear: Bool = false) {
+        self.name = name; self.data = data; self.table = table; self.previousYear = previousYear
+    }
+
+    /// Reads the files named, and the `.csv` files in the folders named, in name order.
+    public static func collect(paths: [String], previousYear: Bool = false) throws -> [InputFile] {
+        let fm = FileManager.default
+        var files: [InputFile] = []
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw InputError(file: path, problem: "no such file or folder")
+            }
+            let names: [String]
+            if isDir.boolValue {
+                guard let entries = try? fm.contentsOfDirectory(atPath: path) else {
+                    throw InputError(file: path, problem: "the folder cannot be read")
+                }
+                names = entries.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+                if names.isEmpty { throw InputError(file: path, problem: "the folder has no .csv files") }
+            } else {
+                names = [path]
+            }
+            for name in names {
+                guard let data = fm.contents(atPath: name) else {
+                    throw InputError(file: name, problem: "the file cannot be read")
+                }
+                files.append(InputFile(name: name, data: data, previousYear: previousYear))
+            }
+        }
+        return files
+    }
+}

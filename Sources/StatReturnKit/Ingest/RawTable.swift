@@ -1,0 +1,44 @@
+/// The text of one loaded table exactly as the user gave it, row by row, so reports
+/// can show values as found. Its typed twin lives in SQLite under the same name,
+/// where `_row` is the position here (1-based).
+public final class RawTable: @unchecked Sendable {
+    // Written only while ingest runs, before any rule does; read-only after that.
+    public let name: String
+    public let spec: TableSpec
+    private(set) var rows: [[String]] = []
+    private var segments: [(file: String, firstRow: Int)] = []
+    private let childColumn: Int?
+
+    init(name: String, spec: TableSpec) {
+        self.name = name
+        self.spec = spec
+        childColumn = spec.fields.firstIndex { $0.name == "CHILD" }
+    }
+
+    public var count: Int { rows.count }
+    public var files: [String] { segments.map(\.file) }
+
+    func beginFile(_ file: String) { segments.append((file, rows.count + 1)) }
+
+    /// Appends a row of cells in the spec's field order; returns its `_row`.
+    func append(_ cells: [String]) -> Int {
+        rows.append(cells)
+        return rows.count
+    }
+
+    /// The file a row came from and its data-record number there (first record after the header = 1).
+    public func location(of row: Int) -> (file: String, row: Int) {
+        let seg = segments.last { $0.firstRow <= row } ?? segments[0]
+        return (seg.file, row - seg.firstRow + 1)
+    }
+
+    public func value(row: Int, field: String) -> String? {
+        guard row >= 1, row <= rows.count, let i = spec.fields.firstIndex(where: { $0.name == field }) else { return nil }
+        return rows[row - 1][i]
+    }
+
+    public func child(row: Int) -> String? {
+        guard let c = childColumn, row >= 1, row <= rows.count else { return nil }
+        return rows[row - 1][c].trimmingCharacters(in: .whitespaces)
+    }
+}

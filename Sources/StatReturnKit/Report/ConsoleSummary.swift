@@ -1,0 +1,41 @@
+/// The summary printed at the end of a run: totals, then findings by rule.
+public enum ConsoleSummary {
+    public static func render(_ r: ValidationResult) -> String {
+        var out = "\(r.title) \(r.year)\n"
+        for t in r.tables {
+            out += "  \(t.name): \(t.rows) record\(t.rows == 1 ? "" : "s") from \(t.files.joined(separator: ", "))\n"
+        }
+        for w in r.warnings { out += "  warning: \(w)\n" }
+        let children = Set(r.findings.map(\.child).filter { !$0.isEmpty }).count
+        out += "\n\(r.errorCount) error\(r.errorCount == 1 ? "" : "s"), \(r.queryCount) quer\(r.queryCount == 1 ? "y" : "ies")"
+        out += " on \(children) child\(children == 1 ? "" : "ren"); \(r.rulesRun) rules run\n"
+        let summary = RuleSummary.of(r.findings)
+        if !summary.isEmpty {
+            let width = max(4, summary.map(\.code.count).max() ?? 4)
+            out += "\n" + "code".padded(width) + "  severity  findings  children  message\n"
+            for s in summary {
+                out += s.code.padded(width) + "  " + s.severity.rawValue.padded(8) + "  "
+                    + String(s.findings).leftPadded(8) + "  " + String(s.children).leftPadded(8) + "  "
+                    + s.message.truncated(90) + "\n"
+            }
+        }
+        if !r.notRun.isEmpty {
+            out += "\nRules not run (\(r.notRun.count)):\n"
+            for s in r.notRun { out += "  \(s.code): \(s.reason)\n" }
+        }
+        if !r.failed.isEmpty {
+            out += "\nRULES THAT FAILED TO RUN (\(r.failed.count)) - an error of StatReturn or its spec; their checks were NOT made:\n"
+            for s in r.failed { out += "  \(s.code): \(s.reason)\n" }
+        }
+        return out
+    }
+}
+
+extension String {
+    func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    func truncated(_ n: Int) -> String {
+        let oneLine = split(whereSeparator: \.isNewline).joined(separator: " ")
+        return oneLine.count <= n ? oneLine : String(oneLine.prefix(n - 1)) + "…"
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// `findings.json`: the whole result, for other programs.
+public enum FindingsJSON {
+    struct Document: Encodable {
+        var returnName: String
+        var year: String
+        var errors: Int
+        var queries: Int
+        var rulesRun: Int
+        var summary: [RuleSummary]
+        var rulesNotRun: [ValidationResult.RuleStatus]
+        var rulesFailed: [ValidationResult.RuleStatus]
+        var tables: [ValidationResult.LoadedTable]
+        var findings: [Finding]
+
+        enum CodingKeys: String, CodingKey {
+            case returnName = "return", year, errors, queries, rulesRun = "rules_run", summary
+            case rulesNotRun = "rules_not_run", rulesFailed = "rules_failed", tables, findings
+        }
+    }
+
+    public static func render(_ r: ValidationResult) throws -> Data {
+        let doc = Document(returnName: r.returnName, year: r.year, errors: r.errorCount, queries: r.queryCount,
+                           rulesRun: r.rulesRun, summary: RuleSummary.of(r.findings), rulesNotRun: r.notRun,
+                           rulesFailed: r.failed, tables: r.tables, findings: r.findings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(doc)
+    }
+}

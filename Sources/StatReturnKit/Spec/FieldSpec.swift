@@ -1,0 +1,61 @@
+/// The kinds of value a return field can hold. Each is parsed once, at ingest.
+public enum FieldType: String, Codable, Sendable, CaseIterable {
+    case string, date, integer, code, flag, postcode, upn
+}
+
+/// One column of a return table, with everything ingest needs to check a value.
+public struct FieldSpec: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+    /// Name of the code list a `code` field must take its value from.
+    public var codes: String?
+    /// Special values accepted besides the type's format (e.g. UN1..UN5 for a UPN).
+    public var alsoAllowed: [String]?
+    public var minLength: Int?
+    public var maxLength: Int?
+    /// A regular expression the whole (trimmed) value must match.
+    public var pattern: String?
+    public var min: Int?
+    public var max: Int?
+    /// Official rule code reported when a required value is blank.
+    public var missing: String?
+    /// Official rule code reported when a value is present but malformed.
+    public var invalid: String?
+    public var description: String?
+    /// The spec file that defined the field, for messages (not read from YAML).
+    public var source = ""
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
+             maxLength = "max_length", pattern, min, max, missing, invalid, description
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(FieldType.self, forKey: .type)
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        codes = try c.decodeIfPresent(String.self, forKey: .codes)
+        alsoAllowed = try c.decodeIfPresent([String].self, forKey: .alsoAllowed)
+        minLength = try c.decodeIfPresent(Int.self, forKey: .minLength)
+        maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
+        min = try c.decodeIfPresent(Int.self, forKey: .min)
+        max = try c.decodeIfPresent(Int.self, forKey: .max)
+        missing = try c.decodeIfPresent(String.self, forKey: .missing)
+        invalid = try c.decodeIfPresent(String.self, forKey: .invalid)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+    }
+
+    /// SQLite column affinity for the typed value.
+    var sqlType: String {
+        switch type {
+        case .integer, .flag: return "INTEGER"
+        default: return "TEXT"
+        }
+    }
+
+    /// Every rule code this field can raise at ingest.
+    var ruleCodes: [String] { [missing, invalid].compactMap { $0 } }
+}

@@ -1,0 +1,26 @@
+/// Everything StatReturn knows about one return in one collection year, resolved
+/// through `extends`: tables, code lists and rules. Built by `SpecLoader`.
+public struct ReturnSpec: Sendable {
+    public enum DateFormat: String, Codable, Sendable {
+        case dmy = "dd/mm/yyyy", iso = "yyyy-mm-dd"
+    }
+
+    public var returnName: String
+    public var year: String
+    public var title: String
+    public var period: CollectionPeriod
+    public var dateFormat: DateFormat
+    /// Tables in the DfE's order.
+    public var tables: [TableSpec]
+    public var codeLists: [String: CodeList]
+    /// Rules ordered by code.
+    public var rules: [RuleSpec]
+    /// Collection period of every year in the chain, for running inherited rules' examples.
+    public var periods: [String: CollectionPeriod]
+    public var calendar: WorkingDayCalendar
+
+    public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
+    public func rule(_ code: String) -> RuleSpec? {
+        rules.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
+    }
+}

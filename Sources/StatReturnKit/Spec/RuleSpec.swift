@@ -1,0 +1,45 @@
+public enum Severity: String, Codable, Sendable, Comparable {
+    case error, query
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .query }
+}
+
+/// How a rule is checked: by ingest, from the fields that name it, or by a SQL query.
+public enum RuleCheck: Sendable, Equatable {
+    /// Raised while values are parsed, by every field whose `missing` or `invalid` names the rule.
+    case field
+    /// A `SELECT` returning one row per offending record (see Engine/RuleRunner.swift for its columns).
+    case sql(String)
+}
+
+/// One official rule: what it checks, how, and examples that document and test it.
+public struct RuleSpec: Sendable {
+    public var code: String
+    public var severity: Severity
+    public var tables: [String]
+    public var fields: [String]
+    public var message: String
+    public var check: RuleCheck
+    /// Why our check differs from the public validator, or what is uncertain about it.
+    public var note: String?
+    /// Tables that must have been given for the rule to run (e.g. last year's return).
+    public var needs: [String]
+    public var examples: [RuleExample]
+    /// The spec file the rule was read from, for messages.
+    public var source: String
+    /// The collection year the rule's examples were written for.
+    public var exampleYear: String
+}
+
+/// A small set of input tables on which a rule must (or must not) report.
+public struct RuleExample: Sendable {
+    public enum Outcome: String, Sendable { case pass, fail }
+    public var outcome: Outcome
+    public var name: String
+    /// Table name to CSV text (header row plus records). Columns not given are blank.
+    public var tables: [(name: String, csv: String)]
+    /// For failing examples: the rows (data record numbers) the rule must report, if stated.
+    public var rows: [Int]?
+    /// The table those rows belong to; the rule's first table when not stated.
+    public var rowsTable: String?
+}

@@ -1,0 +1,111 @@
+import GRDB
+import GRDBSQLite
+
+/// Checks a resolved spec hangs together, so a mistake is caught when it is loaded
+/// rather than by a wrong report: code lists exist, every field check has a rule
+/// code and every field rule a field, rules name real tables and fields, and every
+/// rule's SQL compiles against the return's tables.
+struct SpecChecker {
+    let spec: ReturnSpec
+
+    func check() throws {
+        let rules = Dictionary(spec.rules.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var fieldRuleUse: [String: Set<String>] = [:]  // rule code -> tables raising it
+
+        for table in spec.tables {
+            for f in table.fields {
+                let source = f.source
+                let entry = "tables.\(table.name).\(f.name)"
+                if f.type == .code {
+                    guard let name = f.codes else { throw SpecError(file: source, entry: entry, problem: "a code field needs 'codes'") }
+                    guard spec.codeLists[name] != nil else {
+                        throw SpecError(file: source, entry: entry, problem: "unknown code list '\(name)'")
+                    }
+                } else if f.codes != nil {
+                    throw SpecError(file: source, entry: entry, problem: "'codes' is only for fields of type code")
+                }
+                if f.required && f.missing == nil && f.invalid == nil {
+                    throw SpecError(file: source, entry: entry, problem: "a required field needs a rule code ('missing' or 'invalid')")
+                }
+                let checkable = f.type != .string || f.pattern != nil || f.maxLength != nil || f.minLength != nil
+                if checkable && f.invalid == nil {
+                    throw SpecError(file: source, entry: entry, problem: "needs an 'invalid' rule code for a malformed value")
+                }
+                _ = try ValueParser(field: f, codeList: f.codes.flatMap { spec.codeLists[$0] }, dateFormat: spec.dateFormat)
+                for code in f.ruleCodes {
+                    guard let rule = rules[code] else {
+                        throw SpecError(file: source, entry: entry, problem: "names rule \(code), which has no rule file")
+                    }
+                    guard rule.check == .field else {
+                        throw SpecError(file: rule.source, entry: "rule \(code)",
+                                        problem: "is raised by field \(table.name).\(f.name) so must have 'check: field'")
+                    }
+                    fieldRuleUse[code, default: []].insert(table.name)
+                }
+            }
+        }
+
+        let tableNames = Set(spec.tables.map(\.name))
+        func known(_ t: String) -> Bool {
+            tableNames.contains(t) || (t.hasSuffix(ReturnDatabase.previousSuffix)
+                && tableNames.contains(String(t.dropLast(ReturnDatabase.previousSuffix.count))))
+        }
+        func tableSpec(_ t: String) -> TableSpec? {
+            spec.table(t) ?? spec.table(String(t.dropLast(ReturnDatabase.previousSuffix.count)))
+        }
+
+        let database = try ReturnDatabase(spec: spec)
+        for rule in spec.rules {
+            let entry = "rule \(rule.code)"
+            for t in rule.tables + rule.needs where !known(t) {
+                throw SpecError(file: rule.source, entry: entry, problem: "unknown table \(t)")
+            }
+            for f in rule.fields where !rule.tables.contains(where: { tableSpec($0)?.field(f) != nil }) {
+                throw SpecError(file: rule.source, entry: entry, problem: "field \(f) is in none of its tables")
+            }
+            for e in rule.examples {
+                for (t, _) in e.tables where !known(t) {
+                    throw SpecError(file: rule.source, entry: "\(entry) example '\(e.name)'", problem: "unknown table \(t)")
+                }
+            }
+            switch rule.check {
+            case .field:
+                guard let users = fieldRuleUse[rule.code] else {
+                    throw SpecError(file: rule.source, entry: entry, problem: "has 'check: field' but no field names it")
+                }
+                if let t = users.first(where: { !rule.tables.contains($0) }) {
+                    throw SpecError(file: rule.source, entry: entry, problem: "is raised by a field of \(t), which is not in its tables")
+                }
+            case .sql(let sql):
+                try database.queue.read { db in
+                    do {
+                        let statement = try db.makeStatement(sql: sql)
+                        let allowed = Set(CollectionPeriod.parameterNames.map { ":" + $0 })
+                        for name in statement.parameterNames where !allowed.contains(name) {
+                            throw SpecError(file: rule.source, entry: entry,
+                                            problem: "unknown parameter \(name) (known: \(allowed.sorted().joined(separator: ", ")))")
+                        }
+                        if !statement.columnNames.contains("_row") && !statement.columnNames.contains("_child") {
+                            throw SpecError(file: rule.source, entry: entry, problem: "the query must return a _row or _child column")
+                        }
+                    } catch let e as DatabaseError {
+                        throw SpecError(file: rule.source, entry: entry, problem: "bad SQL: \(e.message ?? "\(e)")")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension CollectionPeriod {
+    static let parameterNames = ["collection_start", "collection_end", "reference_date"]
+}
+
+extension Statement {
+    /// Named parameters (`:name`) the statement uses.
+    var parameterNames: [String] {
+        let count = sqlite3_bind_parameter_count(sqliteStatement)
+        guard count > 0 else { return [] }
+        return (1...count).compactMap { sqlite3_bind_parameter_name(sqliteStatement, $0).map { String(cString: $0) } }
+    }
+}

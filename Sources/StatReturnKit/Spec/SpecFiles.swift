@@ -1,0 +1,116 @@
+import Yams
+
+// The shapes of the YAML files under Specs/, as written by spec authors.
+// SpecLoader turns them into a resolved ReturnSpec.
+
+/// `<return>/<year>/return.yml`.
+struct YearFile: Decodable {
+    struct Input: Decodable {
+        var dateFormat: ReturnSpec.DateFormat
+        enum CodingKeys: String, CodingKey { case dateFormat = "date_format" }
+    }
+    /// A table: whole when new, or the changes to a table of the year extended.
+    struct Table: Decodable {
+        var name: String
+        var key: [String]?
+        var description: String?
+        var fields: [FieldSpec]?
+        var removeFields: [String]?
+        enum CodingKeys: String, CodingKey {
+            case name, key, description, fields, removeFields = "remove_fields"
+        }
+    }
+
+    var returnName: String?
+    var year: String
+    var title: String?
+    var extends: String?
+    var collection: CollectionPeriod
+    var input: Input?
+    var tables: [Table]?
+    var removeTables: [String]?
+    var retireRules: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case returnName = "return", year, title, extends, collection, input, tables
+        case removeTables = "remove_tables", retireRules = "retire_rules"
+    }
+}
+
+/// A code list file: list name to either a whole list (`codes`) or changes (`add`, `remove`).
+struct CodeListEntry: Decodable {
+    var description: String?
+    var codes: OrderedCodes?
+    var add: OrderedCodes?
+    var remove: [String]?
+}
+
+/// `code: label` pairs in the order written; YAML mappings are ordered, Swift dictionaries are not.
+struct OrderedCodes: Decodable {
+    var pairs: [(code: String, label: String)]
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        // Yams keeps the file's order in allKeys.
+        pairs = try c.allKeys.map { ($0.stringValue, try c.decodeIfPresent(String.self, forKey: $0) ?? "") }
+    }
+}
+
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { stringValue = String(intValue) }
+}
+
+/// `<return>/<year>/rules/<CODE>.yml`.
+struct RuleFile: Decodable {
+    struct Example: Decodable {
+        var name: String?
+        var rows: [Int]?
+        var rowsTable: String?
+        var tables: [(String, String)]
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            name = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "name"))
+            rows = try c.decodeIfPresent([Int].self, forKey: AnyKey(stringValue: "rows"))
+            rowsTable = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "rows_table"))
+            let reserved: Set = ["name", "rows", "rows_table"]
+            tables = try c.allKeys.filter { !reserved.contains($0.stringValue) }
+                .map { ($0.stringValue, try c.decode(String.self, forKey: $0)) }
+        }
+    }
+    struct Examples: Decodable {
+        var pass: [Example]?
+        var fail: [Example]?
+    }
+
+    var code: String
+    var severity: Severity
+    var tables: [String]
+    var fields: [String]?
+    var message: String
+    var check: String?
+    var sql: String?
+    var note: String?
+    var needs: [String]?
+    var examples: Examples?
+}
+
+func decodeYAML<T: Decodable>(_ type: T.Type, _ text: String, file: String) throws -> T {
+    do {
+        return try YAMLDecoder().decode(T.self, from: text)
+    } catch let DecodingError.keyNotFound(key, ctx) {
+        throw SpecError(file: file, entry: path(ctx.codingPath), problem: "missing '\(key.stringValue)'")
+    } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx),
+            let DecodingError.dataCorrupted(ctx) {
+        throw SpecError(file: file, entry: path(ctx.codingPath), problem: ctx.debugDescription)
+    } catch {
+        throw SpecError(file: file, entry: "YAML", problem: "\(error)")
+    }
+}
+
+private func path(_ keys: [CodingKey]) -> String {
+    keys.isEmpty ? "(top)" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Reads `Specs/<return>/<year>/` and the years it extends into one `ReturnSpec`,
+/// and refuses a spec with a mistake in it, naming the file and entry.
+///
+/// A year folder holds `return.yml` (period, input format, tables), optionally
+/// `codelists.yml`, and `rules/<CODE>.yml`, one rule per file. A year that
+/// `extends` another lists only its changes: tables or fields added, replaced or
+/// removed, code lists changed, rules added or replaced (same code) or retired.
+public struct SpecLoader: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    public func years(of returnName: String) -> [String] {
+        let dir = root.appendingPathComponent(returnName)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter {
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("return.yml").path)
+        }.sorted()
+    }
+
+    public var returns: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { !years(of: $0).isEmpty }.sorted()
+    }
+
+    public func load(returnName: String, year: String) throws -> ReturnSpec {
+        let chain = try yearChain(returnName: returnName, year: year)
+        let calendar = try loadCalendar()
+        var codeLists = try loadCodeLists(root.appendingPathComponent("codelists.yml"), into: [:])
+        var tables: [TableSpec] = []
+        var rules: [String: RuleSpec] = [:]
+        var periods: [String: CollectionPeriod] = [:]
+        var dateFormat = ReturnSpec.DateFormat.dmy
+        var title = returnName
+
+        for (index, link) in chain.enumerated() {
+            let file = link.file
+            periods[file.year] = file.collection
+            if let t = file.title { title = t }
+            if let f = file.input?.dateFormat { dateFormat = f }
+            tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
+                               isBase: index == 0, source: link.path)
+            codeLists = try loadCodeLists(link.dir.appendingPathComponent("codelists.yml"), into: codeLists)
+            for code in file.retireRules ?? [] {
+                guard rules.removeValue(forKey: code) != nil else {
+                    throw SpecError(file: link.path, entry: "retire_rules", problem: "no rule \(code) to retire")
+                }
+            }
+            for rule in try loadRules(link.dir.appendingPathComponent("rules"), year: file.year) {
+                rules[rule.code] = rule
+            }
+        }
+        let spec = ReturnSpec(
+            returnName: returnName, year: year, title: title, period: chain.last!.file.collection,
+            dateFormat: dateFormat, tables: tables, codeLists: codeLists,
+            rules: rules.values.sorted { $0.code.localizedStandardCompare($1.code) == .orderedAscending },
+            periods: periods, calendar: calendar)
+        try SpecChecker(spec: spec).check()
+        return spec
+    }
+
+    private struct Link { var file: YearFile; var dir: URL; var path: String }
+
+    /// The year and its ancestors, oldest first.
+    private func yearChain(returnName: String, year: String) throws -> [Link] {
+        var chain: [Link] = []
+        var next: String? = year
+        while let y = next {
+            let dir = root.appendingPathComponent(returnName).appendingPathComponent(y)
+            let url = dir.appendingPathComponent("return.yml")
+            let path = relative(url)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                let known = years(of: returnName)
+                let hint = known.isEmpty ? "no years of '\(returnName)' in \(root.path)"
+                                         : "known years: \(known.joined(separator: ", "))"
+                throw SpecError(file: path, entry: "year \(y)", problem: "no such spec (\(hint))")
+            }
+            let file = try decodeYAML(YearFile.self, text, file: path)
+            guard file.year == y else {
+                throw SpecError(file: path, entry: "year", problem: "says \(file.year) but the folder is \(y)")
+            }
+            if chain.contains(where: { $0.file.year == y }) {
+                throw SpecError(file: path, entry: "extends", problem: "years extend each other in a loop")
+            }
+            chain.insert(Link(file: file, dir: dir, path: path), at: 0)
+            next = file.extends
+        }
+        return chain
+    }
+
+    private func apply(_ given: [YearFile.Table], removing: [String], to base: [TableSpec],
+                       isBase: Bool, source: String) throws -> [TableSpec] {
+        var tables = base
+        let changes = given.map { t in
+            var t = t
+            t.fields = t.fields?.map { var f = $0; f.source = source; return f }
+            return t
+        }
+        for name in removing {
+            guard let i = tables.firstIndex(where: { $0.name == name }) else {
+                throw SpecError(file: source, entry: "remove_tables", problem: "no table \(name) to remove")
+            }
+            tables.remove(at: i)
+        }
+        for change in changes {
+            let entry = "tables.\(change.name)"
+            if let i = tables.firstIndex(where: { $0.name == change.name }) {
+                var t = tables[i]
+                if let key = change.key { t.key = key }
+                if let d = change.description { t.description = d }
+                for name in change.removeFields ?? [] {
+                    guard let j = t.fields.firstIndex(where: { $0.name == name }) else {
+                        throw SpecError(file: source, entry: entry, problem: "no field \(name) to remove")
+                    }
+                    t.fields.remove(at: j)
+                }
+                for f in change.fields ?? [] {
+                    if let j = t.fields.firstIndex(where: { $0.name == f.name }) { t.fields[j] = f } else { t.fields.append(f) }
+                }
+                tables[i] = t
+            } else {
+                guard let key = change.key, let fields = change.fields, !fields.isEmpty else {
+                    throw SpecError(file: source, entry: entry,
+                                    problem: isBase ? "a table needs a key and fields"
+                                                    : "a new table needs a key and fields (no table of that name in the year extended)")
+                }
+                let names = fields.map(\.name)
+                if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
+                    throw SpecError(file: source, entry: entry, problem: "field \(dup) is listed twice")
+                }
+                tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description))
+            }
+        }
+        return tables
+    }
+
+    private func loadCodeLists(_ url: URL, into lists: [String: CodeList]) throws -> [String: CodeList] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return lists }
+        let path = relative(url)
+        let entries = try decodeYAML(OrderedEntries<CodeListEntry>.self, text, file: path).pairs
+        var result = lists
+        for (name, entry) in entries {
+            if let codes = entry.codes {
+                result[name] = CodeList(name: name, description: entry.description,
+                                        codes: codes.pairs.map(\.code),
+                                        labels: Dictionary(codes.pairs, uniquingKeysWith: { a, _ in a }))
+                continue
+            }
+            guard var list = result[name] else {
+                throw SpecError(file: path, entry: name, problem: "changes a code list that is not defined (give 'codes' to define it)")
+            }
+            for code in entry.remove ?? [] {
+                guard list.contains(code) else {
+                    throw SpecError(file: path, entry: name, problem: "cannot remove \(code): not in the list")
+                }
+                list.codes.removeAll { $0 == code }
+                list.labels[code] = nil
+            }
+            for (code, label) in entry.add?.pairs ?? [] where !list.contains(code) {
+                list.codes.append(code)
+                list.labels[code] = label
+            }
+            if let d = entry.description { list.description = d }
+            result[name] = list
+        }
+        return result
+    }
+
+    private func loadRules(_ dir: URL, year: String) throws -> [RuleSpec] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
+            .filter { $0.hasSuffix(".yml") }.sorted()
+        let files = try names.map { name -> (name: String, path: String, raw: RuleFile) in
+            let url = dir.appendingPathComponent(name)
+            let path = relative(url)
+            return (name, path, try decodeYAML(RuleFile.self, try String(contentsOf: url, encoding: .utf8), file: path))
+        }
+        var seen: [String: String] = [:]
+        for f in files {
+            if let other = seen[f.raw.code.uppercased()] {
+                throw SpecError(file: f.path, entry: "code \(f.raw.code)", problem: "duplicate rule code: also in \(other)")
+            }
+            seen[f.raw.code.uppercased()] = f.path
+        }
+        return try files.map { f in
+            guard f.name == "\(f.raw.code).yml" else {
+                throw SpecError(file: f.path, entry: "code \(f.raw.code)", problem: "the file should be named \(f.raw.code).yml")
+            }
+            return try rule(from: f.raw, source: f.path, year: year)
+        }
+    }
+
+    private func rule(from raw: RuleFile, source: String, year: String) throws -> RuleSpec {
+        let entry = "rule \(raw.code)"
+        let check: RuleCheck
+        switch (raw.check, raw.sql) {
+        case ("field", nil): check = .field
+        case (nil, let sql?): check = .sql(sql)
+        default:
+            throw SpecError(file: source, entry: entry, problem: "give either 'sql' or 'check: field', not both or neither")
+        }
+        func examples(_ list: [RuleFile.Example]?, _ outcome: RuleExample.Outcome) -> [RuleExample] {
+            (list ?? []).enumerated().map { i, e in
+                RuleExample(outcome: outcome, name: e.name ?? "\(outcome) \(i + 1)",
+                            tables: e.tables.map { (name: $0.0, csv: $0.1) }, rows: e.rows, rowsTable: e.rowsTable)
+            }
+        }
+        let all = examples(raw.examples?.pass, .pass) + examples(raw.examples?.fail, .fail)
+        guard all.contains(where: { $0.outcome == .fail }) else {
+            throw SpecError(file: source, entry: entry, problem: "has no failing example")
+        }
+        guard all.contains(where: { $0.outcome == .pass }) else {
+            throw SpecError(file: source, entry: entry, problem: "has no passing example")
+        }
+        return RuleSpec(code: raw.code, severity: raw.severity, tables: raw.tables, fields: raw.fields ?? [],
+                        message: raw.message.trimmingCharacters(in: .whitespacesAndNewlines),
+                        check: check, note: raw.note, needs: raw.needs ?? [], examples: all,
+                        source: source, exampleYear: year)
+    }
+
+    private func loadCalendar() throws -> WorkingDayCalendar {
+        let url = root.appendingPathComponent("calendar/bank-holidays-england-wales.yml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw SpecError(file: relative(url), entry: "calendar", problem: "file not found")
+        }
+        return try WorkingDayCalendar(yaml: text, source: relative(url))
+    }
+
+    /// Paths in messages are given from the Specs folder, as authors know them.
+    func relative(_ url: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let full = url.standardizedFileURL.path
+        return full.hasPrefix(base) ? "Specs" + full.dropFirst(base.count) : full
+    }
+}
+
+/// A YAML mapping decoded with its order kept.
+struct OrderedEntries<Value: Decodable>: Decodable {
+    var pairs: [(String, Value)]
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        pairs = try c.allKeys.map { ($0.stringValue, try c.decode(Value.self, forKey: $0)) }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import StatReturnKit
+
+/// Which return and year, and where the specs are.
+struct SpecOptions: ParsableArguments {
+    @Argument(help: "The return: ssda903.")
+    var returnName: String
+
+    @Option(help: "Collection year, e.g. 2026-27.")
+    var year: String
+
+    @Option(help: "The Specs folder (default: $STATRETURN_SPECS, else the Specs folder beside the program or above the current folder).")
+    var specs: String?
+
+    func load() throws -> ReturnSpec {
+        let root = try specsFolder()
+        let loader = SpecLoader(root: root)
+        guard loader.returns.contains(returnName) else {
+            throw CouldNotRun(description: "unknown return '\(returnName)' (known: \(loader.returns.joined(separator: ", ")))")
+        }
+        do { return try loader.load(returnName: returnName, year: year) } catch let e as SpecError {
+            throw CouldNotRun(description: "spec error: \(e)")
+        }
+    }
+
+    private func specsFolder() throws -> URL {
+        let fm = FileManager.default
+        func isSpecs(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("codelists.yml").path) }
+        if let given = specs ?? ProcessInfo.processInfo.environment["STATRETURN_SPECS"] {
+            let url = URL(fileURLWithPath: given)
+            guard isSpecs(url) else { throw CouldNotRun(description: "\(given): not a Specs folder (no codelists.yml)") }
+            return url
+        }
+        let starts = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
+                      URL(fileURLWithPath: fm.currentDirectoryPath)]
+        for start in starts {
+            var dir = start
+            for _ in 0..<8 {
+                for candidate in [dir.appendingPathComponent("Specs"), dir.appendingPathComponent("share/statreturn/Specs")]
+                where isSpecs(candidate) { return candidate }
+                dir.deleteLastPathComponent()
+            }
+        }
+        throw CouldNotRun(description: "cannot find the Specs folder; give --specs DIR or set STATRETURN_SPECS")
+    }
+}

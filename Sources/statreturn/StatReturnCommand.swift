@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import StatReturnKit
+
+@main
+struct StatReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statreturn",
+        abstract: "Validate and produce children's services statutory returns, locally.",
+        discussion: "Exit status: 0 no errors (queries allowed), 1 errors found, 2 could not run.",
+        subcommands: [Validate.self, Rules.self])
+
+    /// Maps every failure to the documented exit codes: a usage mistake is "could not run" (2), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))  // --help, --version
+                Foundation.exit(0)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data(("statreturn: " + message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Prints a line on stderr.
+func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+
+/// Progress for long runs, only when someone is watching.
+func progress(_ s: String) { if isatty(2) != 0 { note(s) } }
+
+/// Ends the run with exit 2 and a one-line reason.
+struct CouldNotRun: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import StatReturnKit
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a return against the DfE's rules and write the findings.",
+        discussion: """
+        Give the return's files, or folders of them; each table is recognised by its header row.
+        Examples:
+          statreturn validate ssda903 --year 2026-27 SampleReturns/ssda903/2026-27 --out out
+          statreturn validate ssda903 --year 2026-27 header.csv episodes.csv --owners owners.csv --out out
+        """)
+
+    @OptionGroup var spec: SpecOptions
+
+    @Argument(help: "Return files, or folders of them.")
+    var inputs: [String]
+
+    @Option(help: "Write findings.csv, findings.json and report.html to this folder.")
+    var out: String?
+
+    @Option(help: "CSV of child,team,worker: who must fix each child's record.")
+    var owners: String?
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one file or folder to validate") }
+    }
+
+    func run() throws {
+        let returnSpec = try spec.load()
+        do {
+            let ownerMap = try owners.map { path -> Owners in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw InputError(file: path, problem: "the file cannot be read")
+                }
+                return try Owners(csv: CSVReader(data: data), file: path)
+            } ?? Owners()
+            progress("Reading \(inputs.joined(separator: ", "))")
+            let files = try InputFile.collect(paths: inputs)
+            progress("Checking \(returnSpec.rules.count) rules")
+            let result = try Validator(spec: returnSpec).validate(files, owners: ownerMap)
+            print(ConsoleSummary.render(result), terminator: "")
+            if let out {
+                try ReportWriter.write(result, to: URL(fileURLWithPath: out))
+                print("\nReports written to \(out)/: findings.csv, findings.json, report.html")
+            }
+            if !result.failed.isEmpty { throw ExitCode(2) }
+            if result.errorCount > 0 { throw ExitCode(1) }
+        } catch let e as InputError {
+            throw CouldNotRun(description: e.description)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+@testable import StatReturnKit
+
+/// Paths into the package, found from this file.
+enum Package {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let specs = root.appendingPathComponent("Specs")
+    static let samples = root.appendingPathComponent("SampleReturns")
+
+    static func spec(_ name: String, _ year: String) throws -> ReturnSpec {
+        try SpecLoader(root: specs).load(returnName: name, year: year)
+    }
+
+    /// The built `statreturn` program, beside the test bundle.
+    static var program: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("statreturn")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/statreturn")
+    }
+}
+
+/// A scratch folder removed when the test ends.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("statreturn-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Validates CSV texts given by table name with the 903 spec.
+func validate903(_ tables: [(String, String)], year: String = "2026-27") throws -> ValidationResult {
+    let spec = try Package.spec("ssda903", year)
+    let files = tables.map { InputFile(name: "\($0.0).csv", data: Data($0.1.utf8)) }
+    return try Validator(spec: spec).validate(files)
+}
