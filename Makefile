@@ -23,7 +23,7 @@ release: deps
 # Validates the bundled synthetic council; its deliberate errors make the
 # validator exit 1, which is the expected result here.
 sample: build
-	@$(SWIFT) run --skip-build statreturn validate ssda903 --year 2026-27 $(SAMPLE_903) --out out; \
+	@$(SWIFT) run --skip-build statreturn validate ssda903 --year 2026-27 $(SAMPLE_903) --owners SampleReturns/ssda903/owners.csv --out out; \
 	status=$$?; [ $$status -le 1 ] || exit $$status
 
 test: deps

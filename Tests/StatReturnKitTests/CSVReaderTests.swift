@@ -40,7 +40,7 @@ final class IngestTests: XCTestCase {
     func testTablesAreKnownByHeaderNotFileNameAndValuesTrimmed() throws {
         let spec = try Package.spec("ssda903", "2026-27")
         let files = [
-            InputFile(name: "x.csv", data: Data("child, sex ,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n 1 , M ,01/02/2010,WBRI,UN1,,\n".utf8)),
+            InputFile(name: "x.csv", data: Data("child, sex ,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n 1 , M ,01/02/2010,WBRI,A123456789012,,\n".utf8)),
             InputFile(name: "y.csv", data: Data("CHILD,DOB,REVIEW,REVIEW_CODE\n1,01/02/2010,01/06/2026,PN1\n".utf8)),
         ]
         let result = try Validator(spec: spec).validate(files)
