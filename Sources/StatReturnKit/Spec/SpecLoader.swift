@@ -52,6 +52,11 @@ public struct SpecLoader: Sendable {
                 rules[rule.code] = rule
             }
         }
+        // A field check reports on every table with a field that names it, whichever year added the table.
+        for (code, rule) in rules where rule.check == .field {
+            let raising = tables.filter { $0.fields.contains { $0.ruleCodes.contains(code) } }.map(\.name)
+            rules[code]!.tables = rule.tables + raising.filter { !rule.tables.contains($0) }
+        }
         let spec = ReturnSpec(
             returnName: returnName, year: year, title: title, period: chain.last!.file.collection,
             dateFormat: dateFormat, tables: tables, codeLists: codeLists,
