@@ -23,6 +23,13 @@ struct Validate: ParsableCommand {
     @Option(help: "CSV of child,team,worker: who must fix each child's record.")
     var owners: String?
 
+    @Option(parsing: .upToNextOption,
+            help: "Last year's return (files or folders), for the rules that compare with it.")
+    var previous: [String] = []
+
+    @Flag(help: "Normalise values safely before checking (spaces, code case, 1.0, ISO or one-digit dates, known labels) and list each change in fixes.csv. Input files are not changed.")
+    var fix = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one file or folder to validate") }
     }
@@ -37,13 +44,15 @@ struct Validate: ParsableCommand {
                 return try Owners(csv: CSVReader(data: data), file: path)
             } ?? Owners()
             progress("Reading \(inputs.joined(separator: ", "))")
-            let files = try InputFile.collect(paths: inputs)
+            let files = try InputFile.collect(paths: inputs) + InputFile.collect(paths: previous, previousYear: true)
             progress("Checking \(returnSpec.rules.count) rules")
-            let result = try Validator(spec: returnSpec).validate(files, owners: ownerMap)
+            var validator = Validator(spec: returnSpec)
+            validator.fix = fix
+            let result = try validator.validate(files, owners: ownerMap)
             print(ConsoleSummary.render(result), terminator: "")
             if let out {
-                try ReportWriter.write(result, to: URL(fileURLWithPath: out))
-                print("\nReports written to \(out)/: findings.csv, findings.json, report.html")
+                try ReportWriter.write(result, to: URL(fileURLWithPath: out), fixed: fix)
+                print("\nReports written to \(out)/: findings.csv, findings.json, report.html\(fix ? ", fixes.csv" : "")")
             }
             if !result.failed.isEmpty { throw ExitCode(2) }
             if result.errorCount > 0 { throw ExitCode(1) }

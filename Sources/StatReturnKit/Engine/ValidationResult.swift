@@ -21,6 +21,8 @@ public struct ValidationResult: Sendable {
     public var rulesRun: Int
     public var tables: [LoadedTable]
     public var warnings: [String]
+    /// Changes `--fix` made before the rules ran.
+    public var fixes: [Fix]
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var queryCount: Int { findings.filter { $0.severity == .query }.count }

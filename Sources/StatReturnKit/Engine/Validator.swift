@@ -6,6 +6,8 @@ public struct Validator: Sendable {
     public var workers: Int
     /// Overrides the spec's collection period (rule examples written for an earlier year).
     public var period: CollectionPeriod
+    /// Apply the safe normalisations of `Cleanser` before the rules run (`--fix`).
+    public var fix = false
 
     public init(spec: ReturnSpec, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.spec = spec
@@ -15,7 +17,7 @@ public struct Validator: Sendable {
 
     public func validate(_ files: [InputFile], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
         let database = try ReturnDatabase(spec: spec)
-        let ingestor = try Ingestor(spec: spec, database: database)
+        let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
         for file in files {
             let reader = CSVReader(data: file.data)
             if let name = file.table {
@@ -65,7 +67,7 @@ public struct Validator: Sendable {
         return ValidationResult(
             returnName: spec.returnName, year: spec.year, title: spec.title, findings: findings,
             notRun: notRun, failed: failed, rulesRun: runnable.count - failed.count, tables: tables,
-            warnings: ingestor.warnings)
+            warnings: ingestor.warnings, fixes: ingestor.fixes)
     }
 
     /// Return-level findings first, then by file and row, then by rule code.

@@ -16,11 +16,17 @@ public struct Finding: Codable, Sendable, Equatable {
     public var message: String
     public var team: String
     public var worker: String
-    /// Other records involved (e.g. the episode this one overlaps), as rows of the same file.
-    public var relatedRows: [Int]
+    /// Other records involved (e.g. the episode this one overlaps), with their values of `fields`.
+    public var related: [Related]
+
+    public struct Related: Codable, Sendable, Equatable {
+        /// Row in the same file as the finding's record.
+        public var row: Int
+        public var values: [String]
+    }
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, code, severity, table, row, file, child, fields, values, message
-        case team, worker, relatedRows = "related_rows"
+        case team, worker, related
     }
 }

@@ -25,12 +25,9 @@ struct FindingBuilder {
         let location = hit.row.flatMap { r in table.map { $0.location(of: r) } }
         let child = hit.child ?? hit.row.flatMap { table?.child(row: $0) } ?? ""
         let fields = hit.fields ?? rule.fields
-        let values = fields.map { field -> String in
-            if let t = table, let r = hit.row, t.spec.field(field) != nil { return t.value(row: r, field: field) ?? "" }
-            for name in rule.tables {
-                if let row = childRows[name]?[child], let v = tables[name]?.value(row: row, field: field) { return v }
-            }
-            return ""
+        let values = self.values(of: fields, table: table, row: hit.row, child: child, rule: rule)
+        let related = hit.related.compactMap { r in
+            table.map { Finding.Related(row: $0.location(of: r).row, values: self.values(of: fields, table: $0, row: r, child: child, rule: rule)) }
         }
         let owner = owners.byChild[child]
         return Finding(
@@ -38,6 +35,18 @@ struct FindingBuilder {
             table: hit.table ?? "", row: location?.row, file: location?.file ?? "", child: child,
             fields: fields, values: values, message: rule.message,
             team: owner?.team ?? "", worker: owner?.worker ?? "",
-            relatedRows: hit.related.compactMap { r in table.map { $0.location(of: r).row } })
+            related: related)
+    }
+
+    /// Raw values of `fields`: from the record itself, or else from the child's row in a
+    /// one-row-per-child table the rule reads (e.g. the date of birth in Header).
+    private func values(of fields: [String], table: RawTable?, row: Int?, child: String, rule: RuleSpec) -> [String] {
+        fields.map { field -> String in
+            if let t = table, let r = row, t.spec.field(field) != nil { return t.value(row: r, field: field) ?? "" }
+            for name in rule.tables {
+                if let row = childRows[name]?[child], let v = tables[name]?.value(row: row, field: field) { return v }
+            }
+            return ""
+        }
     }
 }

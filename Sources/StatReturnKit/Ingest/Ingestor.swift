@@ -10,10 +10,13 @@ final class Ingestor {
     private(set) var tables: [String: RawTable] = [:]
     private(set) var hits: [RuleHit] = []
     private(set) var warnings: [String] = []
+    private(set) var fixes: [Fix] = []
     private let parsers: [String: [ValueParser]]
+    /// Set for `--fix`: the safe normalisations to apply before parsing, per table.
+    private let cleansers: [String: [Cleanser]]?
     private let recognizer: TableRecognizer
 
-    init(spec: ReturnSpec, database: ReturnDatabase) throws {
+    init(spec: ReturnSpec, database: ReturnDatabase, fix: Bool = false) throws {
         self.spec = spec
         self.database = database
         recognizer = TableRecognizer(tables: spec.tables)
@@ -24,6 +27,9 @@ final class Ingestor {
             }
         }
         self.parsers = parsers
+        cleansers = fix ? Dictionary(uniqueKeysWithValues: spec.tables.map { t in
+            (t.name, t.fields.map { Cleanser(field: $0, codeList: $0.codes.flatMap { spec.codeLists[$0] }, dateFormat: spec.dateFormat) })
+        }) : nil
     }
 
     /// Loads a file whose table is known by its header row.
@@ -86,6 +92,16 @@ final class Ingestor {
         var cells = [String](repeating: "", count: parsers.count)
         for (i, f) in match.columnFields.enumerated() {
             if let f { cells[f] = record.cells[i] }
+        }
+        if let cleansers = cleansers?[match.table.name] {
+            let row = raw.count + 1
+            for (i, c) in cleansers.enumerated() {
+                if let (value, reason) = c.clean(cells[i]) {
+                    fixes.append(Fix(file: file, row: raw.location(of: row).row, field: c.field.name,
+                                     before: cells[i], after: value, reason: reason))
+                    cells[i] = value
+                }
+            }
         }
         let row = raw.append(cells)
         var values: [DatabaseValue] = [row.databaseValue, record.line.databaseValue]

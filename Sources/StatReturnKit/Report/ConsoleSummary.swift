@@ -6,6 +6,9 @@ public enum ConsoleSummary {
             out += "  \(t.name): \(t.rows) record\(t.rows == 1 ? "" : "s") from \(t.files.joined(separator: ", "))\n"
         }
         for w in r.warnings { out += "  warning: \(w)\n" }
+        if !r.fixes.isEmpty {
+            out += "  --fix normalised \(r.fixes.count) value\(r.fixes.count == 1 ? "" : "s") before checking (see fixes.csv)\n"
+        }
         let children = Set(r.findings.map(\.child).filter { !$0.isEmpty }).count
         out += "\n\(r.errorCount) error\(r.errorCount == 1 ? "" : "s"), \(r.queryCount) quer\(r.queryCount == 1 ? "y" : "ies")"
         out += " on \(children) child\(children == 1 ? "" : "ren"); \(r.rulesRun) rules run\n"
@@ -20,8 +23,11 @@ public enum ConsoleSummary {
             }
         }
         if !r.notRun.isEmpty {
-            out += "\nRules not run (\(r.notRun.count)):\n"
-            for s in r.notRun { out += "  \(s.code): \(s.reason)\n" }
+            out += "\nRules not run (\(r.notRun.count)), by reason:\n"
+            let byReason = Dictionary(grouping: r.notRun, by: \.reason)
+            for reason in byReason.keys.sorted() {
+                out += "  \(reason): " + byReason[reason]!.map(\.code).joined(separator: " ") + "\n"
+            }
         }
         if !r.failed.isEmpty {
             out += "\nRULES THAT FAILED TO RUN (\(r.failed.count)) - an error of StatReturn or its spec; their checks were NOT made:\n"

@@ -8,8 +8,17 @@ public enum FindingsCSV {
         for f in findings {
             out += csvLine([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
                             f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
-                            f.message, f.team, f.worker])
+                            message(f), f.team, f.worker])
         }
         return out
+    }
+
+    /// The columns are fixed, so the other records of a cross-row finding are named in the message.
+    static func message(_ f: Finding) -> String {
+        guard !f.related.isEmpty else { return f.message }
+        let others = f.related.map { r in
+            "row \(r.row) (" + zip(f.fields, r.values).map { "\($0)=\($1)" }.joined(separator: ", ") + ")"
+        }
+        return f.message + " Also involved: " + others.joined(separator: "; ") + "."
     }
 }

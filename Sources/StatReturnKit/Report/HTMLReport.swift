@@ -47,8 +47,12 @@ public enum HTMLReport {
                     h += "<tr><th>Rule</th><th>Where</th><th>Values found</th><th>What is wrong</th></tr>"
                     for f in byChild[child]! {
                         let place = f.table.isEmpty ? "return" : "\(f.table) row \(f.row.map(String.init) ?? "-")"
-                        let related = f.relatedRows.isEmpty ? "" : "<br><span class=\"rel\">with row\(f.relatedRows.count > 1 ? "s" : "") \(f.relatedRows.map(String.init).joined(separator: ", "))</span>"
-                        let values = zip(f.fields, f.values).map { "\(esc($0))=<code>\(esc($1.isEmpty ? "(blank)" : $1))</code>" }.joined(separator: " ")
+                        let related = f.related.isEmpty ? "" : "<br><span class=\"rel\">with row\(f.related.count > 1 ? "s" : "") \(f.related.map { String($0.row) }.joined(separator: ", "))</span>"
+                        let values = ([(f.row.map { "row \($0)" } ?? "", f.values)] + f.related.map { ("row \($0.row)", $0.values) })
+                            .map { label, vals in
+                                (f.related.isEmpty ? "" : "<span class=\"rel\">\(esc(label)):</span> ")
+                                    + zip(f.fields, vals).map { "\(esc($0))=<code>\(esc($1.isEmpty ? "(blank)" : $1))</code>" }.joined(separator: " ")
+                            }.joined(separator: "<br>")
                         h += "<tr class=\"finding \(f.severity.rawValue)\" data-rule=\"\(esc(f.code))\"><td><b>\(esc(f.code))</b><br>\(f.severity.rawValue)</td>"
                         h += "<td title=\"\(esc(f.file))\">\(esc(place))\(related)</td><td>\(values)</td><td>\(esc(f.message))</td></tr>"
                     }

@@ -5,6 +5,16 @@ public struct CodeList: Sendable, Equatable {
     /// Codes in the order the DfE publishes them.
     public var codes: [String]
     public var labels: [String: String]
+    /// Other ways the same code is written that `--fix` may safely replace
+    /// (e.g. the numeric sex codes used before 2025), keyed by the lower-cased form.
+    public var aliases: [String: String] = [:]
 
     public func contains(_ code: String) -> Bool { labels[code] != nil }
+
+    /// The code whose label, or alias, is exactly this text (ignoring case).
+    func code(forLabel text: String) -> String? {
+        let key = text.lowercased()
+        if let code = aliases[key] { return code }
+        return codes.first { labels[$0]?.lowercased() == key }
+    }
 }

@@ -40,6 +40,7 @@ struct YearFile: Decodable {
 /// A code list file: list name to either a whole list (`codes`) or changes (`add`, `remove`).
 struct CodeListEntry: Decodable {
     var description: String?
+    var aliases: [String: String]?
     var codes: OrderedCodes?
     var add: OrderedCodes?
     var remove: [String]?

@@ -151,6 +151,7 @@ public struct SpecLoader: Sendable {
                 result[name] = CodeList(name: name, description: entry.description,
                                         codes: codes.pairs.map(\.code),
                                         labels: Dictionary(codes.pairs, uniquingKeysWith: { a, _ in a }))
+                try addAliases(entry.aliases, to: &result[name]!, file: path)
                 continue
             }
             guard var list = result[name] else {
@@ -168,9 +169,19 @@ public struct SpecLoader: Sendable {
                 list.labels[code] = label
             }
             if let d = entry.description { list.description = d }
+            try addAliases(entry.aliases, to: &list, file: path)
             result[name] = list
         }
         return result
+    }
+
+    private func addAliases(_ aliases: [String: String]?, to list: inout CodeList, file: String) throws {
+        for (alias, code) in aliases ?? [:] {
+            guard list.contains(code) else {
+                throw SpecError(file: file, entry: "\(list.name).aliases", problem: "'\(alias)' stands for \(code), which is not in the list")
+            }
+            list.aliases[alias.lowercased()] = code
+        }
     }
 
     private func loadRules(_ dir: URL, year: String) throws -> [RuleSpec] {

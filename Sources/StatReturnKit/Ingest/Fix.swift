@@ -1,0 +1,10 @@
+/// One change `--fix` made to a value before the rules ran. Input files are not touched.
+public struct Fix: Sendable, Codable, Equatable {
+    public var file: String
+    /// The data-record number in `file` (first record after the header = 1).
+    public var row: Int
+    public var field: String
+    public var before: String
+    public var after: String
+    public var reason: String
+}
