@@ -23,6 +23,8 @@ public struct ValidationResult: Sendable {
     public var warnings: [String]
     /// Changes `--fix` made before the rules ran.
     public var fixes: [Fix]
+    /// The records as read (after `--fix`), by table, for exporters.
+    public var data: [String: RawTable]
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var queryCount: Int { findings.filter { $0.severity == .query }.count }

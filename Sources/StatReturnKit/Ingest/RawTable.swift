@@ -16,6 +16,8 @@ public final class RawTable: @unchecked Sendable {
     }
 
     public var count: Int { rows.count }
+    /// Every record's cells, in the spec's field order.
+    public var records: [[String]] { rows }
     public var files: [String] { segments.map(\.file) }
 
     func beginFile(_ file: String) { segments.append((file, rows.count + 1)) }

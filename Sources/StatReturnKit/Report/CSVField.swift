@@ -4,4 +4,4 @@ func csvField(_ s: String) -> String {
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
-func csvLine(_ cells: [String]) -> String { cells.map(csvField).joined(separator: ",") + "\n" }
+func csvLine(_ cells: [String], ending: String = "\n") -> String { cells.map(csvField).joined(separator: ",") + ending }
