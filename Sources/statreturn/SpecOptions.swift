@@ -32,8 +32,9 @@ struct SpecOptions: ParsableArguments {
             guard isSpecs(url) else { throw CouldNotRun(description: "\(given): not a Specs folder (no codelists.yml)") }
             return url
         }
-        let starts = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
-                      URL(fileURLWithPath: fm.currentDirectoryPath)]
+        let program = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .standardizedFileURL.resolvingSymlinksInPath()
+        let starts = [program.deletingLastPathComponent(), URL(fileURLWithPath: fm.currentDirectoryPath)]
         for start in starts {
             var dir = start
             for _ in 0..<8 {

@@ -5,11 +5,11 @@ import XCTest
 final class CLITests: XCTestCase {
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ args: [String]) throws -> Run {
+    func run(_ args: [String], in folder: URL = Package.root) throws -> Run {
         let p = Process()
         p.executableURL = Package.program
         p.arguments = args
-        p.currentDirectoryURL = Package.root
+        p.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -63,7 +63,8 @@ final class CLITests: XCTestCase {
             .write(to: dir.appendingPathComponent("h.csv"), atomically: true, encoding: .utf8)
         try "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/05/2026,S,C2,N1,U4,PR1,,,,LS1 4,LS6 2,1234567\n"
             .write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
-        let r = try run(["validate", "ssda903", "--year", "2026-27", dir.path])
+        // Run from another folder: the program finds the Specs beside itself.
+        let r = try run(["validate", "ssda903", "--year", "2026-27", dir.path], in: dir)
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertTrue(r.stdout.contains("0 errors"), r.stdout)
     }
