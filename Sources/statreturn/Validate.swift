@@ -30,6 +30,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Normalise values safely before checking (spaces, code case, 1.0, ISO or one-digit dates, known labels) and list each change in fixes.csv. Input files are not changed.")
     var fix = false
 
+    @Flag(help: "Print the ten slowest rules on stderr, for finding a slow check.")
+    var timings = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one file or folder to validate") }
     }
@@ -50,6 +53,11 @@ struct Validate: ParsableCommand {
             validator.fix = fix
             let result = try validator.validate(files, owners: ownerMap)
             print(ConsoleSummary.render(result), terminator: "")
+            if timings {
+                for (code, seconds) in result.ruleSeconds.sorted(by: { $0.value > $1.value }).prefix(10) {
+                    note(String(format: "%8.3f s  %@", seconds, code))
+                }
+            }
             if let out {
                 try ReportWriter.write(result, to: URL(fileURLWithPath: out), fixed: fix)
                 print("\nReports written to \(out)/: findings.csv, findings.json, report.html\(fix ? ", fixes.csv" : "")")

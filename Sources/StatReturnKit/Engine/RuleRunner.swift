@@ -17,6 +17,7 @@ struct RuleRunner {
         var hits: [RuleHit]
         /// Why the rule could not run; never counted as passed.
         var failure: String?
+        var seconds: Double = 0
     }
 
     let rules: [RuleSpec]
@@ -27,7 +28,10 @@ struct RuleRunner {
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: databases.count) { worker in
             while let i = next.take(below: rules.count) {
-                results.set(i, Self.run(rules[i], on: databases[worker], period: period))
+                let start = DispatchTime.now().uptimeNanoseconds
+                var outcome = Self.run(rules[i], on: databases[worker], period: period)
+                outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                results.set(i, outcome)
             }
         }
         return results.values

@@ -67,7 +67,8 @@ public struct Validator: Sendable {
         return ValidationResult(
             returnName: spec.returnName, year: spec.year, title: spec.title, findings: findings,
             notRun: notRun, failed: failed, rulesRun: runnable.count - failed.count, tables: tables,
-            warnings: ingestor.warnings, fixes: ingestor.fixes, data: ingestor.tables)
+            warnings: ingestor.warnings, fixes: ingestor.fixes,
+            ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
     }
 
     /// Return-level findings first, then by file and row, then by rule code.
