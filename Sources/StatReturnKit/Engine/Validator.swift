@@ -19,6 +19,10 @@ public struct Validator: Sendable {
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
         for file in files {
+            if file.isXML {
+                try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
+                continue
+            }
             let reader = CSVReader(data: file.data)
             if let name = file.table {
                 guard let table = spec.table(name) else {

@@ -32,7 +32,26 @@ final class Ingestor {
         }) : nil
     }
 
-    /// Loads a file whose table is known by its header row.
+    /// Where one file's records of one table go: its raw text and its SQLite table.
+    private struct Sink {
+        let raw: RawTable
+        let table: TableSpec
+        let statement: Statement
+        let file: String
+        let checkValues: Bool
+    }
+
+    private func sink(for table: TableSpec, file: String, previousYear: Bool, byLine: Bool, db: Database) throws -> Sink {
+        let name = table.name + (previousYear ? ReturnDatabase.previousSuffix : "")
+        let raw = tables[name] ?? RawTable(name: name, spec: table)
+        tables[name] = raw
+        raw.beginFile(file, byLine: byLine)
+        let columns = (["_row", "_line"] + table.fieldNames).map(\.quotedDatabaseIdentifier)
+        let statement = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))")
+        return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear)
+    }
+
+    /// Loads a CSV file whose table is known by its header row.
     func load(csv reader: CSVReader, file: String, previousYear: Bool) throws {
         try load(reader, file: file, previousYear: previousYear) { header, line in
             try recognizer.recognise(header: header, file: file, line: line)
@@ -48,81 +67,90 @@ final class Ingestor {
 
     private func load(_ reader: CSVReader, file: String, previousYear: Bool,
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
-        var m: TableRecognizer.Match?
-        var raw: RawTable!
-        var statement: Statement!
-        var fieldParsers: [ValueParser] = []
-        let checkValues = !previousYear
+        var found: (match: TableRecognizer.Match, sink: Sink)?
         do {
             try database.queue.inTransaction { db in
                 try reader.forEachRecord { record in
-                    guard let match = m else {
-                        let found = try match(record.cells, record.line)
-                        m = found
-                        let name = found.table.name + (previousYear ? ReturnDatabase.previousSuffix : "")
-                        raw = tables[name] ?? RawTable(name: name, spec: found.table)
-                        tables[name] = raw
-                        raw.beginFile(file)
-                        fieldParsers = parsers[found.table.name]!
-                        let columns = ["_row", "_line"] + found.table.fieldNames
-                        statement = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))")
-                        if !found.extraColumns.isEmpty {
-                            warnings.append("\(file): columns not in the \(found.table.name) table were ignored: \(found.extraColumns.joined(separator: ", "))")
+                    guard let (m, sink) = found else {
+                        let m = try match(record.cells, record.line)
+                        found = (m, try sink(for: m.table, file: file, previousYear: previousYear, byLine: false, db: db))
+                        if !m.extraColumns.isEmpty {
+                            warnings.append("\(file): columns not in the \(m.table.name) table were ignored: \(m.extraColumns.joined(separator: ", "))")
                         }
                         return
                     }
-                    try insert(record, match: match, raw: raw, parsers: fieldParsers, statement: statement,
-                               file: file, checkValues: checkValues)
+                    let width = m.columnFields.count
+                    if record.cells.count < width || record.cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                        throw InputError(file: file, line: record.line,
+                                         problem: "the record has \(record.cells.count) cells but the header has \(width)")
+                    }
+                    var cells = [String](repeating: "", count: m.table.fields.count)
+                    for (i, f) in m.columnFields.enumerated() {
+                        if let f { cells[f] = record.cells[i] }
+                    }
+                    try insert(cells, line: record.line, into: sink)
                 }
                 return .commit
             }
         } catch let e as CSVReader.MalformedCSV {
             throw InputError(file: file, line: e.line, problem: e.problem)
         }
-        if m == nil { throw InputError(file: file, line: 1, problem: "the file is empty: no header row") }
+        if found == nil { throw InputError(file: file, line: 1, problem: "the file is empty: no header row") }
     }
 
-    private func insert(_ record: CSVReader.Record, match: TableRecognizer.Match, raw: RawTable,
-                        parsers: [ValueParser], statement: Statement, file: String, checkValues: Bool) throws {
-        let width = match.columnFields.count
-        if record.cells.count < width || record.cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw InputError(file: file, line: record.line,
-                             problem: "the record has \(record.cells.count) cells but the header has \(width)")
+    /// Loads a file in the return's XML form.
+    func load(xml data: Data, file: String, previousYear: Bool) throws {
+        guard let mapping = spec.xml else {
+            throw InputError(file: file, problem: "\(spec.title) \(spec.year) has no XML form; give its tables as CSV")
         }
-        var cells = [String](repeating: "", count: parsers.count)
-        for (i, f) in match.columnFields.enumerated() {
-            if let f { cells[f] = record.cells[i] }
-        }
-        if let cleansers = cleansers?[match.table.name] {
-            let row = raw.count + 1
-            for (i, c) in cleansers.enumerated() {
-                if let (value, reason) = c.clean(cells[i]) {
-                    fixes.append(Fix(file: file, row: raw.location(of: row).row, field: c.field.name,
-                                     before: cells[i], after: value, reason: reason))
-                    cells[i] = value
+        let reader = XMLReader(mapping: mapping, tables: Dictionary(uniqueKeysWithValues: spec.tables.map { ($0.name, $0) }))
+        try database.queue.inTransaction { db in
+            var sinks: [String: Sink] = [:]
+            let unknown = try reader.read(data, file: file) { record in
+                let table = spec.table(record.table)!
+                if sinks[table.name] == nil {
+                    sinks[table.name] = try sink(for: table, file: file, previousYear: previousYear, byLine: true, db: db)
                 }
+                try insert(table.fieldNames.map { record.values[$0] ?? "" }, line: record.line, into: sinks[table.name]!)
+            }
+            for (path, line) in unknown.sorted(by: { $0.value < $1.value }) {
+                warnings.append("\(file):\(line): element \(path) is not part of the return and was ignored")
+            }
+            return .commit
+        }
+    }
+
+    private func insert(_ given: [String], line: Int, into sink: Sink) throws {
+        var cells = given
+        var changed: [(field: String, before: String, after: String, reason: String)] = []
+        for (i, c) in (cleansers?[sink.table.name] ?? []).enumerated() {
+            if let (value, reason) = c.clean(cells[i]) {
+                changed.append((c.field.name, cells[i], value, reason))
+                cells[i] = value
             }
         }
-        let row = raw.append(cells)
-        var values: [DatabaseValue] = [row.databaseValue, record.line.databaseValue]
+        let row = sink.raw.append(cells, line: line)
+        let place = sink.raw.location(of: row).row
+        fixes += changed.map { Fix(file: sink.file, row: place, field: $0.field, before: $0.before, after: $0.after, reason: $0.reason) }
+        var values: [DatabaseValue] = [row.databaseValue, line.databaseValue]
         values.reserveCapacity(cells.count + 2)
-        for (i, parser) in parsers.enumerated() {
+        for (i, parser) in parsers[sink.table.name]!.enumerated() {
             switch parser.parse(cells[i]) {
             case .value(let v):
                 values.append(v)
             case .blank:
                 values.append(.null)
-                if checkValues, parser.field.required, let code = parser.field.missing ?? parser.field.invalid {
-                    hits.append(RuleHit(code: code, table: raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
+                if sink.checkValues, parser.field.required, let code = parser.field.missing ?? parser.field.invalid {
+                    hits.append(RuleHit(code: code, table: sink.raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
                 }
             case .invalid:
                 values.append(.null)
-                if checkValues, let code = parser.field.invalid ?? parser.field.missing {
-                    hits.append(RuleHit(code: code, table: raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
+                if sink.checkValues, let code = parser.field.invalid ?? parser.field.missing {
+                    hits.append(RuleHit(code: code, table: sink.raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
                 }
             }
         }
-        statement.setUncheckedArguments(StatementArguments(values))
-        try statement.execute()
+        sink.statement.setUncheckedArguments(StatementArguments(values))
+        try sink.statement.execute()
     }
 }

@@ -14,7 +14,14 @@ public struct InputFile: Sendable {
         self.name = name; self.data = data; self.table = table; self.previousYear = previousYear
     }
 
-    /// Reads the files named, and the `.csv` files in the folders named, in name order.
+    /// An XML file is known by its first non-blank character, whatever its name.
+    public var isXML: Bool {
+        var bytes = data.prefix(64).drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.first == UInt8(ascii: "<")
+    }
+
+    /// Reads the files named, and the `.csv` and `.xml` files in the folders named, in name order.
     public static func collect(paths: [String], previousYear: Bool = false) throws -> [InputFile] {
         let fm = FileManager.default
         var files: [InputFile] = []
@@ -28,9 +35,9 @@ public struct InputFile: Sendable {
                 guard let entries = try? fm.contentsOfDirectory(atPath: path) else {
                     throw InputError(file: path, problem: "the folder cannot be read")
                 }
-                names = entries.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+                names = entries.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".xml") }.sorted()
                     .map { (path as NSString).appendingPathComponent($0) }
-                if names.isEmpty { throw InputError(file: path, problem: "the folder has no .csv files") }
+                if names.isEmpty { throw InputError(file: path, problem: "the folder has no .csv or .xml files") }
             } else {
                 names = [path]
             }

@@ -6,7 +6,9 @@ public final class RawTable: @unchecked Sendable {
     public let name: String
     public let spec: TableSpec
     private(set) var rows: [[String]] = []
-    private var segments: [(file: String, firstRow: Int)] = []
+    private var lines: [Int] = []
+    /// Where each file's rows start; in an XML file a record is found by its line.
+    private var segments: [(file: String, firstRow: Int, byLine: Bool)] = []
     private let childColumn: Int?
 
     init(name: String, spec: TableSpec) {
@@ -20,18 +22,22 @@ public final class RawTable: @unchecked Sendable {
     public var records: [[String]] { rows }
     public var files: [String] { segments.map(\.file) }
 
-    func beginFile(_ file: String) { segments.append((file, rows.count + 1)) }
+    func beginFile(_ file: String, byLine: Bool) {
+        if segments.last?.file != file { segments.append((file, rows.count + 1, byLine)) }
+    }
 
     /// Appends a row of cells in the spec's field order; returns its `_row`.
-    func append(_ cells: [String]) -> Int {
+    func append(_ cells: [String], line: Int) -> Int {
         rows.append(cells)
+        lines.append(line)
         return rows.count
     }
 
-    /// The file a row came from and its data-record number there (first record after the header = 1).
+    /// The file a row came from and where: its data-record number in a CSV file (first
+    /// record after the header = 1), or the line its element starts on in an XML file.
     public func location(of row: Int) -> (file: String, row: Int) {
         let seg = segments.last { $0.firstRow <= row } ?? segments[0]
-        return (seg.file, row - seg.firstRow + 1)
+        return (seg.file, seg.byLine ? lines[row - 1] : row - seg.firstRow + 1)
     }
 
     public func value(row: Int, field: String) -> String? {

@@ -18,6 +18,8 @@ public struct ReturnSpec: Sendable {
     /// Collection period of every year in the chain, for running inherited rules' examples.
     public var periods: [String: CollectionPeriod]
     public var calendar: WorkingDayCalendar
+    /// The XML form of the return, when it has one.
+    public var xml: XMLMapping?
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
     public func rule(_ code: String) -> RuleSpec? {

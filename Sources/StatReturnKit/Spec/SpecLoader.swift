@@ -33,6 +33,7 @@ public struct SpecLoader: Sendable {
         var rules: [String: RuleSpec] = [:]
         var periods: [String: CollectionPeriod] = [:]
         var dateFormat = ReturnSpec.DateFormat.dmy
+        var xmlSource: (text: String, path: String)?
         var title = returnName
 
         for (index, link) in chain.enumerated() {
@@ -43,6 +44,8 @@ public struct SpecLoader: Sendable {
             tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
                                isBase: index == 0, source: link.path)
             codeLists = try loadCodeLists(link.dir.appendingPathComponent("codelists.yml"), into: codeLists)
+            let xmlURL = link.dir.appendingPathComponent("xml.yml")
+            if let text = try? String(contentsOf: xmlURL, encoding: .utf8) { xmlSource = (text, relative(xmlURL)) }
             for code in file.retireRules ?? [] {
                 guard rules.removeValue(forKey: code) != nil else {
                     throw SpecError(file: link.path, entry: "retire_rules", problem: "no rule \(code) to retire")
@@ -61,7 +64,8 @@ public struct SpecLoader: Sendable {
             returnName: returnName, year: year, title: title, period: chain.last!.file.collection,
             dateFormat: dateFormat, tables: tables, codeLists: codeLists,
             rules: rules.values.sorted { $0.code.localizedStandardCompare($1.code) == .orderedAscending },
-            periods: periods, calendar: calendar)
+            periods: periods, calendar: calendar,
+            xml: try xmlSource.map { try XMLMapping.load($0.text, file: $0.path, tables: tables) })
         try SpecChecker(spec: spec).check()
         return spec
     }

@@ -1,0 +1,106 @@
+/// How a return's XML form maps onto its tables, from `xml.yml`: element paths in
+/// schema order, each either a repeated record of a table or a leaf holding a field.
+/// One mapping drives both the streaming reader and the writer.
+public struct XMLMapping: Sendable {
+    public enum Binding: Sendable, Equatable {
+        /// Each occurrence is one record of the table.
+        case record(table: String)
+        /// A leaf holding a field of the enclosing record (or of the child's record).
+        case field(table: String, field: String, optional: Bool)
+        /// A leaf that is 1 when the child has a row in the table.
+        case hasRow(table: String)
+    }
+
+    public struct Node: Sendable {
+        public var path: [String]
+        public var binding: Binding?
+    }
+
+    public var root: String
+    /// The element holding one child's data, and the table with one row per child.
+    public var recordPath: [String]
+    public var recordTable: String
+    /// Fields copied from the child's record into records that do not carry them.
+    public var inherit: [String]
+    /// Every element in schema order, intermediate ones included.
+    public var nodes: [Node]
+
+    func binding(at path: [String]) -> Binding? { index[path.joined(separator: "/")] ?? nil }
+    private var index: [String: Binding?] = [:]
+
+    init(root: String, recordPath: [String], recordTable: String, inherit: [String], bound: [([String], Binding)]) {
+        self.root = root
+        self.recordPath = recordPath
+        self.recordTable = recordTable
+        self.inherit = inherit
+        var nodes: [Node] = []
+        var seen = Set<String>()
+        for (path, binding) in bound {
+            // Intermediate elements (e.g. HEADER, OC2) come just before their first leaf.
+            for n in 1...path.count {
+                let key = path.prefix(n).joined(separator: "/")
+                if seen.insert(key).inserted {
+                    nodes.append(Node(path: Array(path.prefix(n)), binding: n == path.count ? binding : nil))
+                }
+            }
+        }
+        self.nodes = nodes
+        index = Dictionary(uniqueKeysWithValues: nodes.map { ($0.path.joined(separator: "/"), $0.binding) })
+    }
+}
+
+/// `xml.yml` as written.
+struct XMLFile: Decodable {
+    struct Record: Decodable { var path: String; var table: String }
+    enum Value: Decodable {
+        case field(String)
+        case record(table: String)
+        case hasRow(table: String)
+
+        init(from decoder: Decoder) throws {
+            if let s = try? decoder.singleValueContainer().decode(String.self) { self = .field(s); return }
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "table")) { self = .record(table: t); return }
+            if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "has_row")) { self = .hasRow(table: t); return }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "expected Table.FIELD, { table: T } or { has_row: T }"))
+        }
+    }
+    var root: String
+    var record: Record
+    var inherit: [String]?
+    var tree: OrderedEntries<Value>
+}
+
+extension XMLMapping {
+    /// Resolves `xml.yml` against the spec's tables; a mistake names the file and path.
+    static func load(_ text: String, file: String, tables: [TableSpec]) throws -> XMLMapping {
+        let raw = try decodeYAML(XMLFile.self, text, file: file)
+        func table(_ name: String, _ entry: String) throws -> TableSpec {
+            guard let t = tables.first(where: { $0.name == name }) else {
+                throw SpecError(file: file, entry: entry, problem: "unknown table \(name)")
+            }
+            return t
+        }
+        _ = try table(raw.record.table, "record")
+        var bound: [([String], Binding)] = []
+        for (path, value) in raw.tree.pairs {
+            let b: Binding
+            switch value {
+            case .record(let t): _ = try table(t, path); b = .record(table: t)
+            case .hasRow(let t): _ = try table(t, path); b = .hasRow(table: t)
+            case .field(let s):
+                let optional = s.hasSuffix("?")
+                let parts = (optional ? String(s.dropLast()) : s).split(separator: ".").map(String.init)
+                guard parts.count == 2 else { throw SpecError(file: file, entry: path, problem: "expected Table.FIELD, got '\(s)'") }
+                guard try table(parts[0], path).field(parts[1]) != nil else {
+                    throw SpecError(file: file, entry: path, problem: "\(parts[0]) has no field \(parts[1])")
+                }
+                b = .field(table: parts[0], field: parts[1], optional: optional)
+            }
+            bound.append((path.split(separator: "/").map(String.init), b))
+        }
+        return XMLMapping(root: raw.root, recordPath: raw.record.path.split(separator: "/").map(String.init),
+                          recordTable: raw.record.table, inherit: raw.inherit ?? [], bound: bound)
+    }
+}
