@@ -32,9 +32,10 @@ final class ReturnDatabase {
     /// Indexes the joins rules make (by child), once all rows are in.
     func finishLoading() throws {
         try queue.writeWithoutTransaction { db in
-            for t in spec.tables where t.field("CHILD") != nil {
+            for t in spec.tables {
+                guard let child = t.childField else { continue }
                 for name in [t.name, t.name + Self.previousSuffix] {
-                    try db.execute(sql: "CREATE INDEX \("\(name)_child".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(CHILD)")
+                    try db.execute(sql: "CREATE INDEX \("\(name)_child".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(child.quotedDatabaseIdentifier))")
                 }
             }
             try db.execute(sql: "ANALYZE")

@@ -2,119 +2,152 @@ import CLibXML2
 import Foundation
 
 /// Writes a return in its XML form, element by element in the mapping's (schema) order,
-/// with libxml2's text writer: one record element per child, holding that child's rows.
+/// with libxml2's text writer: one record element per child holding that child's rows,
+/// nested records holding the rows that share their enclosing record's keys.
 public enum XMLExporter {
     struct Failed: Error, CustomStringConvertible { let description: String }
 
-    /// The XML, and the records it could not hold: rows of children with no record-table
-    /// row (the XML form has nowhere to put them), by table.
-    public static func render(_ result: ValidationResult, spec: ReturnSpec) throws -> (xml: Data, unplaced: [String: Int]) {
+    /// The XML, and the records it could not hold (rows of children with no row in the
+    /// record table: the XML form has nowhere to put them), by table.
+    /// `returnLevel` sets return-level values (e.g. the CIN header) over those in the data.
+    public static func render(_ result: ValidationResult, spec: ReturnSpec,
+                              returnLevel: [String: [String: String]] = [:]) throws -> (xml: Data, unplaced: [String: Int]) {
         guard let mapping = spec.xml else { throw Failed(description: "\(spec.title) \(spec.year) has no XML form") }
-        let tree = Tree(mapping.nodes)
+        let data = Rows(result.data, returnLevel: returnLevel)
         guard let buffer = xmlBufferCreate() else { throw Failed(description: "out of memory") }
         defer { xmlBufferFree(buffer) }
         guard let w = xmlNewTextWriterMemory(buffer, 0) else { throw Failed(description: "cannot start the XML writer") }
         xmlTextWriterSetIndent(w, 1)
         xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
         xmlTextWriterStartElement(w, mapping.root)
-
-        let byChild = ChildRows(result.data)
-        let records = result.data[mapping.recordTable]
-        for row in 0..<(records?.count ?? 0) {
-            let child = records!.child(row: row + 1) ?? ""
-            // The child's own Header row, so a repeated child ID still writes each row.
-            let context = Context(child: child, rows: byChild, record: (mapping.recordTable, records!.records[row]), specs: result.data)
-            for path in mapping.recordPath { xmlTextWriterStartElement(w, path) }
-            for node in tree.children(of: mapping.recordPath) { write(node, tree: tree, context: context, to: w) }
-            for _ in mapping.recordPath { xmlTextWriterEndElement(w) }
-        }
+        let writer = Writer(mapping: mapping, data: data, w: w)
+        for node in mapping.children(of: []) { writer.write(node, Context(child: nil, stack: [])) }
         xmlTextWriterEndElement(w)
         xmlTextWriterEndDocument(w)
         xmlFreeTextWriter(w)
-        let children = Set((0..<(records?.count ?? 0)).compactMap { records!.child(row: $0 + 1) })
+
+        let children = Set(data.rows(of: mapping.recordTable).compactMap { data.child($0, mapping.recordTable) })
         var unplaced: [String: Int] = [:]
-        for (table, rows) in byChild.rows where table != mapping.recordTable {
-            let n = rows.filter { !children.contains($0.key) }.map(\.value.count).reduce(0, +)
+        for (table, raw) in result.data where table != mapping.recordTable && !table.hasSuffix(ReturnDatabase.previousSuffix) {
+            guard raw.spec.childField != nil else { continue }
+            let n = (1...max(raw.count, 1)).filter { raw.count > 0 && !children.contains(raw.child(row: $0) ?? "") }.count
             if n > 0 { unplaced[table] = n }
         }
         return (Data(bytes: xmlBufferContent(buffer), count: Int(xmlBufferLength(buffer))), unplaced)
     }
 
-    /// Mapping nodes as a tree, children in schema order.
-    struct Tree {
-        let nodes: [XMLMapping.Node]
-        init(_ nodes: [XMLMapping.Node]) { self.nodes = nodes }
-        func children(of path: [String]) -> [XMLMapping.Node] {
-            nodes.filter { $0.path.count == path.count + 1 && Array($0.path.prefix(path.count)) == path }
-        }
-    }
+    /// Each table's rows, by child, in input order.
+    struct Rows {
+        let tables: [String: RawTable]
+        let returnLevel: [String: [String: String]]
+        private var byChild: [String: [String: [[String]]]] = [:]
 
-    /// Each table's rows for each child, in input order.
-    struct ChildRows {
-        var rows: [String: [String: [[String]]]] = [:]
-        init(_ data: [String: RawTable]) {
-            for (name, table) in data where !name.hasSuffix(ReturnDatabase.previousSuffix) {
-                for i in 0..<table.count { rows[name, default: [:]][table.child(row: i + 1) ?? "", default: []].append(table.records[i]) }
+        init(_ tables: [String: RawTable], returnLevel: [String: [String: String]]) {
+            self.tables = tables
+            self.returnLevel = returnLevel
+            for (name, table) in tables where !name.hasSuffix(ReturnDatabase.previousSuffix) && table.spec.childField != nil {
+                for i in 0..<table.count { byChild[name, default: [:]][table.child(row: i + 1) ?? "", default: []].append(table.records[i]) }
             }
+        }
+
+        func rows(of table: String) -> [[String]] { tables[table]?.records ?? [] }
+        func rows(of table: String, child: String) -> [[String]] { byChild[table]?[child] ?? [] }
+        func child(_ cells: [String], _ table: String) -> String? {
+            guard let spec = tables[table]?.spec, let c = spec.childField, let i = spec.fieldNames.firstIndex(of: c) else { return nil }
+            return cells[i].trimmingCharacters(in: .whitespaces)
+        }
+        func value(_ cells: [String], _ table: String, _ field: String) -> String? {
+            tables[table]?.spec.fieldNames.firstIndex(of: field).map { cells[$0] }
+        }
+        /// A return-level value: set for the export, else from the data's first row.
+        func returnValue(_ table: String, _ field: String) -> String? {
+            if let v = returnLevel[table]?[field] { return v }
+            return rows(of: table).first.flatMap { value($0, table, field) }
         }
     }
 
     struct Context {
-        var child: String
-        var rows: ChildRows
-        var record: (table: String, cells: [String])?
-        var specs: [String: RawTable]
-
-        init(child: String, rows: ChildRows, record: (String, [String])?, specs: [String: RawTable]) {
-            self.child = child; self.rows = rows; self.record = record; self.specs = specs
-        }
-
-        /// The value of a field in the enclosing record, or in the child's row of its table;
-        /// nil when there is no such row.
-        func value(_ table: String, _ field: String) -> String? {
-            guard let spec = specs[table]?.spec, let i = spec.fieldNames.firstIndex(of: field) else { return nil }
-            if let r = record, r.table == table { return r.cells[i] }
-            return rows.rows[table]?[child]?.first?[i]
-        }
-        func hasRow(_ table: String) -> Bool { rows.rows[table]?[child]?.isEmpty == false }
+        var child: String?
+        /// Enclosing records, outermost first.
+        var stack: [(table: String, cells: [String])]
     }
 
-    private static func write(_ node: XMLMapping.Node, tree: Tree, context: Context, to w: xmlTextWriterPtr) {
-        let name = node.path.last!
-        switch node.binding {
-        case .record(let table):
-            for cells in context.rows.rows[table]?[context.child] ?? [] {
-                var inner = context
-                inner.record = (table, cells)
+    struct Writer {
+        let mapping: XMLMapping
+        let data: Rows
+        let w: xmlTextWriterPtr
+
+        func value(_ table: String, _ field: String, _ c: Context) -> String? {
+            if let r = c.stack.last(where: { $0.table == table }) { return data.value(r.cells, table, field) }
+            guard let child = c.child else { return data.returnValue(table, field) }
+            return data.rows(of: table, child: child).first.flatMap { data.value($0, table, field) }
+        }
+
+        /// The child's rows of a nested table that belong to the enclosing records: those
+        /// agreeing with them on each key field the XML leaves them to inherit.
+        func rows(of table: String, _ c: Context) -> [[String]] {
+            guard let child = c.child else { return data.rows(of: table) }
+            let fields = data.tables[table]?.spec.key ?? []
+            return data.rows(of: table, child: child).filter { row in
+                fields.allSatisfy { f in
+                    guard !mapping.binds(table, f),
+                          let outer = c.stack.last(where: { data.tables[$0.table]?.spec.field(f) != nil }) else { return true }
+                    return data.value(row, table, f) == data.value(outer.cells, outer.table, f)
+                }
+            }
+        }
+
+        func write(_ node: XMLMapping.Node, _ c: Context) {
+            let name = node.path.last!
+            if node.path == mapping.recordPath {
+                for row in data.rows(of: mapping.recordTable) {
+                    let inner = Context(child: data.child(row, mapping.recordTable) ?? "", stack: [(mapping.recordTable, row)])
+                    xmlTextWriterStartElement(w, name)
+                    for n in mapping.children(of: node.path) { write(n, inner) }
+                    xmlTextWriterEndElement(w)
+                }
+                return
+            }
+            switch node.binding {
+            case .record(let table, let text):
+                for row in rows(of: table, c) {
+                    if let text {
+                        xmlTextWriterWriteElement(w, name, data.value(row, table, text) ?? "")
+                        continue
+                    }
+                    var inner = c
+                    inner.stack.append((table, row))
+                    xmlTextWriterStartElement(w, name)
+                    for n in mapping.children(of: node.path) { write(n, inner) }
+                    xmlTextWriterEndElement(w)
+                }
+            case .field(let table, let field, let optional):
+                guard let v = value(table, field, c) else { return }
+                let trimmed = v.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty && optional { return }
+                xmlTextWriterWriteElement(w, name, trimmed)
+            case .hasRow(let table):
+                xmlTextWriterWriteElement(w, name, data.rows(of: table, child: c.child ?? "").isEmpty ? "0" : "1")
+            case nil:
+                guard hasContent(node, c) else { return }
                 xmlTextWriterStartElement(w, name)
-                for c in tree.children(of: node.path) { write(c, tree: tree, context: inner, to: w) }
+                for n in mapping.children(of: node.path) { write(n, c) }
                 xmlTextWriterEndElement(w)
             }
-        case .field(let table, let field, let optional):
-            guard let v = context.value(table, field) else { return }
-            let value = v.trimmingCharacters(in: .whitespaces)
-            if value.isEmpty && optional { return }
-            xmlTextWriterWriteElement(w, name, value)
-        case .hasRow(let table):
-            xmlTextWriterWriteElement(w, name, context.hasRow(table) ? "1" : "0")
-        case nil:
-            guard hasContent(node, tree: tree, context: context) else { return }
-            xmlTextWriterStartElement(w, name)
-            for c in tree.children(of: node.path) { write(c, tree: tree, context: context, to: w) }
-            xmlTextWriterEndElement(w)
         }
-    }
 
-    /// Whether an intermediate element (e.g. OC2) would hold anything for this child.
-    private static func hasContent(_ node: XMLMapping.Node, tree: Tree, context: Context) -> Bool {
-        tree.children(of: node.path).contains { c in
-            switch c.binding {
-            case .record(let t): return context.hasRow(t)
-            case .field(let t, let f, let optional):
-                guard let v = context.value(t, f) else { return false }
-                return !optional || !v.trimmingCharacters(in: .whitespaces).isEmpty
-            case .hasRow: return true
-            case nil: return hasContent(c, tree: tree, context: context)
+        /// Whether an intermediate element (e.g. OC2) would hold anything here.
+        func hasContent(_ node: XMLMapping.Node, _ c: Context) -> Bool {
+            if node.path == mapping.recordPath { return !data.rows(of: mapping.recordTable).isEmpty }
+            return mapping.children(of: node.path).contains { n in
+                switch n.binding {
+                case .record(let t, _): return !rows(of: t, c).isEmpty
+                case .field(let t, let f, let optional):
+                    guard let v = value(t, f, c) else { return false }
+                    return !optional || !v.trimmingCharacters(in: .whitespaces).isEmpty
+                case .hasRow: return true
+                case nil: return hasContent(n, c)
+                }
             }
         }
     }

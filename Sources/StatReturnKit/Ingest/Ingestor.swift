@@ -106,14 +106,14 @@ final class Ingestor {
         let reader = XMLReader(mapping: mapping, tables: Dictionary(uniqueKeysWithValues: spec.tables.map { ($0.name, $0) }))
         try database.queue.inTransaction { db in
             var sinks: [String: Sink] = [:]
-            let unknown = try reader.read(data, file: file) { record in
+            let notes = try reader.read(data, file: file) { record in
                 let table = spec.table(record.table)!
                 if sinks[table.name] == nil {
                     sinks[table.name] = try sink(for: table, file: file, previousYear: previousYear, byLine: true, db: db)
                 }
                 try insert(table.fieldNames.map { record.values[$0] ?? "" }, line: record.line, into: sinks[table.name]!)
             }
-            for (path, line) in unknown.sorted(by: { $0.value < $1.value }) {
+            for (path, line) in notes.unknown.sorted(by: { $0.value < $1.value }) {
                 warnings.append("\(file):\(line): element \(path) is not part of the return and was ignored")
             }
             return .commit

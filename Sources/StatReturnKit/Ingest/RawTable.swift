@@ -14,7 +14,7 @@ public final class RawTable: @unchecked Sendable {
     init(name: String, spec: TableSpec) {
         self.name = name
         self.spec = spec
-        childColumn = spec.fields.firstIndex { $0.name == "CHILD" }
+        childColumn = spec.childField.flatMap { c in spec.fields.firstIndex { $0.name == c } }
     }
 
     public var count: Int { rows.count }

@@ -11,113 +11,196 @@ struct XMLReader {
         var line: Int
     }
 
-    let mapping: XMLMapping
-    let tables: [String: TableSpec]
-
-    /// Calls `emit` with each child's records in document order, Header first.
-    /// Elements the mapping does not know are reported in `unknown` (path and first line).
-    func read(_ data: Data, file: String, emit: (Record) throws -> Void) throws -> [String: Int] {
-        guard let reader = data.withUnsafeBytes({ buf in
-            xmlReaderForMemory(buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), file,
-                               nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue))
-        }) else { throw InputError(file: file, problem: "cannot be read as XML") }
-        defer { xmlFreeTextReader(reader) }
-        // The reader reads from `data` as it goes; keep it alive until the end.
-        return try withExtendedLifetime(data) { try run(reader, file: file, emit: emit) }
+    /// What the reader noticed besides records: elements it does not know (path and
+    /// first line) and, when validating, places the file breaks the schema.
+    struct Notes {
+        var unknown: [String: Int] = [:]
+        var schemaProblems: [SchemaProblem] = []
     }
 
-    private func run(_ reader: xmlTextReaderPtr, file: String, emit: (Record) throws -> Void) throws -> [String: Int] {
-        var stack: [String] = []           // element names below the root
+    struct SchemaProblem {
+        var line: Int
+        var path: String
+        var child: String
+        var message: String
+    }
+
+    let mapping: XMLMapping
+    let tables: [String: TableSpec]
+    /// An XSD to check the file against while reading (the file is still read in full).
+    var schema: URL?
+
+    /// Calls `emit` with each child's records, the child's record first, then the
+    /// return-level records (e.g. the CIN header) at the end.
+    func read(_ data: Data, file: String, emit: (Record) throws -> Void) throws -> Notes {
+        // The reader reads from the bytes as it goes, so all of it happens inside this closure.
+        try data.withUnsafeBytes { buf in
+            guard let reader = xmlReaderForMemory(buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), file,
+                                                  nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)) else {
+                throw InputError(file: file, problem: "cannot be read as XML")
+            }
+            defer { xmlFreeTextReader(reader) }
+            var state = State(mapping: mapping, tables: tables)
+            if let schema { try state.validate(with: schema, reader: reader, file: file) }
+            try state.run(reader, file: file, emit: emit)
+            return state.notes
+        }
+    }
+
+    /// The reader's position and what it has gathered of the current child.
+    private struct State {
+        let mapping: XMLMapping
+        let tables: [String: TableSpec]
+        var stack: [String] = []
         var text = ""
-        var child: [String: [String: String]] = [:]   // one-per-child tables' values
+        var child: [String: [String: String]] = [:]   // the child's one-per-child tables
         var flagged = Set<String>()                   // tables a has_row flag says the child has
         var records: [Record] = []                    // the child's repeated records, in order
         var open: [Record] = []                       // records whose element is still open
+        var returnLevel: [String: [String: String]] = [:]
         var childLine = 0
-        var unknown: [String: Int] = [:]
-        var sawRoot = false
+        var childID = ""
+        var notes = Notes()
+        var errors: SchemaErrors?
 
-        func line() -> Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+        init(mapping: XMLMapping, tables: [String: TableSpec]) { self.mapping = mapping; self.tables = tables }
 
-        func endElement() throws {
-            let path = stack
-            defer { stack.removeLast() }
-            if path == mapping.recordPath {
-                try finishChild()
-                return
+        mutating func validate(with schema: URL, reader: xmlTextReaderPtr, file: String) throws {
+            guard xmlTextReaderSchemaValidate(reader, schema.path) == 0 else {
+                throw InputError(file: schema.path, problem: "the XML schema cannot be loaded")
             }
+            let box = SchemaErrors()
+            errors = box
+            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+                guard let context, let error else { return }
+                let box = Unmanaged<SchemaErrors>.fromOpaque(context).takeUnretainedValue()
+                box.add(line: Int(error.pointee.line), code: Int(error.pointee.code),
+                        message: error.pointee.message.map { String(cString: $0) } ?? "")
+            }, Unmanaged.passUnretained(box).toOpaque())
+        }
+
+        /// Fields a record does not carry come from the records around it, innermost first.
+        func inherited(_ r: Record, from enclosing: [[String: String]]) -> Record {
+            var r = r
+            for f in tables[r.table]?.fieldNames ?? [] where r.values[f] == nil && !mapping.binds(r.table, f) {
+                if let v = enclosing.lazy.compactMap({ $0[f] }).first { r.values[f] = v }
+            }
+            return r
+        }
+
+        mutating func endElement() throws {
+            let path = stack
+            defer { stack.removeLast(); text = "" }
+            if path == mapping.recordPath { try finishChild(); return }
+            let inside = mapping.isInsideRecord(path)
             switch mapping.binding(at: path) {
             case .field(let table, let field, _):
-                if let i = open.lastIndex(where: { $0.table == table }) { open[i].values[field] = text }
-                else { child[table, default: [:]][field] = text }
+                if !inside { returnLevel[table, default: [:]][field] = text }
+                else if let i = open.lastIndex(where: { $0.table == table }) { open[i].values[field] = text }
+                else {
+                    child[table, default: [:]][field] = text
+                    if field == tables[table]?.childField { childID = text }
+                }
             case .hasRow(let table):
                 let v = text.trimmingCharacters(in: .whitespaces)
                 if !v.isEmpty && v != "0" { flagged.insert(table) }
-            case .record:
-                if let r = open.popLast() { records.append(r) }
+            case .record(_, let textField):
+                guard var r = open.popLast() else { return }
+                if let textField { r.values[textField] = text }
+                records.append(inherited(r, from: open.reversed().map(\.values)))
             case nil:
                 break
             }
-            text = ""
         }
 
-        func finishChild() throws {
-            let header = child[mapping.recordTable] ?? [:]
-            func withInherited(_ table: String, _ values: [String: String]) -> [String: String] {
-                var v = values
-                for f in mapping.inherit where v[f] == nil && tables[table]?.field(f) != nil { v[f] = header[f] ?? "" }
-                return v
-            }
-            try emit(Record(table: mapping.recordTable, values: header, line: childLine))
+        mutating func finishChild() throws {
+            let childValues = child.sorted { $0.key < $1.key }.map(\.value)
+            var out: [Record] = [Record(table: mapping.recordTable, values: child[mapping.recordTable] ?? [:], line: childLine)]
             for (table, values) in child.sorted(by: { $0.key < $1.key }) where table != mapping.recordTable {
                 if flagged.contains(table) || values.values.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    try emit(Record(table: table, values: withInherited(table, values), line: childLine))
+                    out.append(inherited(Record(table: table, values: values, line: childLine), from: childValues))
                 }
             }
             for table in flagged.sorted() where child[table] == nil {
-                try emit(Record(table: table, values: withInherited(table, [:]), line: childLine))
+                out.append(inherited(Record(table: table, values: [:], line: childLine), from: childValues))
             }
-            for r in records { try emit(Record(table: r.table, values: withInherited(r.table, r.values), line: r.line)) }
-            child = [:]; flagged = []; records = []; open = []
+            out += records.map { inherited($0, from: childValues) }
+            pending += out
+            child = [:]; flagged = []; records = []; open = []; childID = ""
         }
+        var pending: [Record] = []
 
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status == 0 { break }
-            if status < 0 {
-                let message = xmlGetLastError().map { String(cString: $0.pointee.message).trimmingCharacters(in: .whitespacesAndNewlines) }
-                throw InputError(file: file, line: line(), problem: "not well-formed XML: \(message ?? "parse error")")
-            }
-            let type = xmlTextReaderNodeType(reader)
-            switch type {
-            case 1:  // element start
-                let name = String(cString: xmlTextReaderConstLocalName(reader))
-                if !sawRoot {
-                    guard name == mapping.root else {
-                        throw InputError(file: file, line: line(), problem: "the root element is <\(name)>, not <\(mapping.root)>")
+        mutating func run(_ reader: xmlTextReaderPtr, file: String, emit: (Record) throws -> Void) throws {
+            var sawRoot = false
+            func line() -> Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+            while true {
+                let status = xmlTextReaderRead(reader)
+                if let e = errors { notes.schemaProblems += e.take(path: stack.joined(separator: "/"), child: childID) }
+                for r in pending { try emit(r) }
+                pending = []
+                if status == 0 { break }
+                if status < 0 {
+                    let message = errors?.lastFatal ?? xmlGetLastError().map { String(cString: $0.pointee.message) }
+                    throw InputError(file: file, line: line(),
+                                     problem: "not well-formed XML: \((message ?? "parse error").trimmingCharacters(in: .whitespacesAndNewlines))")
+                }
+                switch xmlTextReaderNodeType(reader) {
+                case 1:  // element start
+                    let name = String(cString: xmlTextReaderConstLocalName(reader))
+                    if !sawRoot {
+                        guard name == mapping.root else {
+                            throw InputError(file: file, line: line(), problem: "the root element is <\(name)>, not <\(mapping.root)>")
+                        }
+                        sawRoot = true
+                        continue
                     }
-                    sawRoot = true
-                    continue
+                    stack.append(name)
+                    text = ""
+                    if stack == mapping.recordPath { childLine = line() }
+                    if case .record(let table, _) = mapping.binding(at: stack) {
+                        open.append(Record(table: table, values: [:], line: line()))
+                    } else if !mapping.isKnown(stack) && stack != mapping.recordPath {
+                        let key = stack.joined(separator: "/")
+                        if notes.unknown[key] == nil { notes.unknown[key] = line() }
+                    }
+                    if xmlTextReaderIsEmptyElement(reader) == 1 { try endElement() }
+                case 3, 4:  // text, CDATA
+                    if let v = xmlTextReaderConstValue(reader) { text += String(cString: v) }
+                case 15:  // element end
+                    if !stack.isEmpty { try endElement() }
+                default:
+                    break
                 }
-                stack.append(name)
-                text = ""
-                if stack == mapping.recordPath { childLine = line() }
-                switch mapping.binding(at: stack) {
-                case .record(let table): open.append(Record(table: table, values: [:], line: line()))
-                case nil where !mapping.nodes.contains(where: { $0.path == stack }) && stack != mapping.recordPath:
-                    unknown[stack.joined(separator: "/"), default: line()] = unknown[stack.joined(separator: "/")] ?? line()
-                default: break
-                }
-                if xmlTextReaderIsEmptyElement(reader) == 1 { try endElement() }
-            case 3, 4:  // text, CDATA
-                if let v = xmlTextReaderConstValue(reader) { text += String(cString: v) }
-            case 15:  // element end
-                if !stack.isEmpty { try endElement() }
-            default:
-                break
+            }
+            if !sawRoot { throw InputError(file: file, line: 1, problem: "the file has no root element") }
+            for (table, values) in returnLevel.sorted(by: { $0.key < $1.key }) {
+                try emit(Record(table: table, values: values, line: 1))
             }
         }
-        if !sawRoot { throw InputError(file: file, line: 1, problem: "the file has no root element") }
-        return unknown
+    }
+}
+
+/// Collects libxml2's schema messages as the reader reports them (a C callback).
+final class SchemaErrors {
+    private var found: [(line: Int, code: Int, message: String)] = []
+    var lastFatal: String?
+
+    func add(line: Int, code: Int, message: String) {
+        found.append((line, code, message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        lastFatal = message
+    }
+
+    /// Problems since the last call, placed at the reader's current element and child.
+    func take(path: String, child: String) -> [XMLReader.SchemaProblem] {
+        defer { found.removeAll() }
+        return found.filter { !Self.isValueProblem($0.code) }
+            .map { XMLReader.SchemaProblem(line: $0.line, path: path, child: child, message: $0.message) }
+    }
+
+    /// A malformed value is reported by the field's own rule, under its official code;
+    /// the schema check reports only structure (elements missing, unexpected or out of order).
+    static func isValueProblem(_ code: Int) -> Bool {
+        // libxml2's XML_SCHEMAV_CVC_* datatype and facet codes.
+        (1824...1841).contains(code) || code == 1842 || code == 1843
     }
 }

@@ -9,6 +9,7 @@ public enum RuleCheck: Sendable, Equatable {
     /// Raised while values are parsed, by every field whose `missing` or `invalid` names the rule.
     case field
     /// A `SELECT` returning one row per offending record (see Engine/RuleRunner.swift for its columns).
+    /// Fields may name such a rule too, when the DfE's rule also covers a missing or malformed value.
     case sql(String)
 }
 

@@ -33,12 +33,8 @@ struct SpecChecker {
                 }
                 _ = try ValueParser(field: f, codeList: f.codes.flatMap { spec.codeLists[$0] }, dateFormat: spec.dateFormat)
                 for code in f.ruleCodes {
-                    guard let rule = rules[code] else {
+                    guard rules[code] != nil else {
                         throw SpecError(file: source, entry: entry, problem: "names rule \(code), which has no rule file")
-                    }
-                    guard rule.check == .field else {
-                        throw SpecError(file: rule.source, entry: "rule \(code)",
-                                        problem: "is raised by field \(table.name).\(f.name) so must have 'check: field'")
                     }
                     fieldRuleUse[code, default: []].insert(table.name)
                 }

@@ -23,6 +23,7 @@ struct YearFile: Decodable {
 
     var returnName: String?
     var year: String
+    var childField: String?
     var title: String?
     var extends: String?
     var collection: CollectionPeriod
@@ -32,7 +33,7 @@ struct YearFile: Decodable {
     var retireRules: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case returnName = "return", year, title, extends, collection, input, tables
+        case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
         case removeTables = "remove_tables", retireRules = "retire_rules"
     }
 }

@@ -35,11 +35,13 @@ public struct SpecLoader: Sendable {
         var dateFormat = ReturnSpec.DateFormat.dmy
         var xmlSource: (text: String, path: String)?
         var title = returnName
+        var childField: String?
 
         for (index, link) in chain.enumerated() {
             let file = link.file
             periods[file.year] = file.collection
             if let t = file.title { title = t }
+            if let c = file.childField { childField = c }
             if let f = file.input?.dateFormat { dateFormat = f }
             tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
                                isBase: index == 0, source: link.path)
@@ -55,6 +57,10 @@ public struct SpecLoader: Sendable {
                 rules[rule.code] = rule
             }
         }
+        guard let childField else {
+            throw SpecError(file: chain[0].path, entry: "child_field", problem: "name the field that identifies a child (e.g. CHILD)")
+        }
+        for i in tables.indices where tables[i].field(childField) != nil { tables[i].childField = childField }
         // A field check reports on every table with a field that names it, whichever year added the table.
         for (code, rule) in rules where rule.check == .field {
             let raising = tables.filter { $0.fields.contains { $0.ruleCodes.contains(code) } }.map(\.name)

@@ -1,13 +1,16 @@
 /// A table of a return: its fields in the DfE's column order and its key.
 public struct TableSpec: Codable, Sendable, Equatable {
     public var name: String
-    /// Fields that identify one record; `[CHILD]` marks a table with one row per child.
+    /// Fields that identify one record; the child field alone marks a table with one row per child.
     public var key: [String]
     public var fields: [FieldSpec]
     public var description: String?
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
     public var fieldNames: [String] { fields.map(\.name) }
+    /// The field naming the child (CHILD in the 903, LAchildID in the CIN census), when the table has it.
+    public var childField: String?
+
     /// A table holding at most one row per child, so a child's value there is unambiguous.
-    public var isOnePerChild: Bool { key == ["CHILD"] }
+    public var isOnePerChild: Bool { childField != nil && key == [childField!] }
 }

@@ -1,10 +1,11 @@
 /// How a return's XML form maps onto its tables, from `xml.yml`: element paths in
 /// schema order, each either a repeated record of a table or a leaf holding a field.
-/// One mapping drives both the streaming reader and the writer.
+/// One mapping drives the streaming reader, the writer and the generated XSD.
 public struct XMLMapping: Sendable {
     public enum Binding: Sendable, Equatable {
-        /// Each occurrence is one record of the table.
-        case record(table: String)
+        /// Each occurrence is one record of the table; with `text`, the element's own
+        /// text is that field (e.g. each assessment factor).
+        case record(table: String, text: String?)
         /// A leaf holding a field of the enclosing record (or of the child's record).
         case field(table: String, field: String, optional: Bool)
         /// A leaf that is 1 when the child has a row in the table.
@@ -20,28 +21,39 @@ public struct XMLMapping: Sendable {
     /// The element holding one child's data, and the table with one row per child.
     public var recordPath: [String]
     public var recordTable: String
-    /// Fields copied from the child's record into records that do not carry them.
-    public var inherit: [String]
     /// Every element in schema order, intermediate ones included.
     public var nodes: [Node]
+    private var index: [String: Binding?] = [:]
+    /// Fields each table takes from the XML; the rest are inherited from enclosing records.
+    private var bound: [String: Set<String>] = [:]
 
     func binding(at path: [String]) -> Binding? { index[path.joined(separator: "/")] ?? nil }
-    private var index: [String: Binding?] = [:]
+    func isKnown(_ path: [String]) -> Bool { index[path.joined(separator: "/")] != nil }
+    func binds(_ table: String, _ field: String) -> Bool { bound[table]?.contains(field) ?? false }
+    func isInsideRecord(_ path: [String]) -> Bool { path.count > recordPath.count && Array(path.prefix(recordPath.count)) == recordPath }
 
-    init(root: String, recordPath: [String], recordTable: String, inherit: [String], bound: [([String], Binding)]) {
+    func children(of path: [String]) -> [Node] {
+        nodes.filter { $0.path.count == path.count + 1 && Array($0.path.prefix(path.count)) == path }
+    }
+
+    init(root: String, recordPath: [String], recordTable: String, bound bindings: [([String], Binding)]) {
         self.root = root
         self.recordPath = recordPath
         self.recordTable = recordTable
-        self.inherit = inherit
         var nodes: [Node] = []
         var seen = Set<String>()
-        for (path, binding) in bound {
+        for (path, binding) in bindings {
             // Intermediate elements (e.g. HEADER, OC2) come just before their first leaf.
             for n in 1...path.count {
                 let key = path.prefix(n).joined(separator: "/")
                 if seen.insert(key).inserted {
                     nodes.append(Node(path: Array(path.prefix(n)), binding: n == path.count ? binding : nil))
                 }
+            }
+            switch binding {
+            case .field(let t, let f, _): bound[t, default: []].insert(f)
+            case .record(let t, let text?): bound[t, default: []].insert(text)
+            default: break
             }
         }
         self.nodes = nodes
@@ -54,21 +66,23 @@ struct XMLFile: Decodable {
     struct Record: Decodable { var path: String; var table: String }
     enum Value: Decodable {
         case field(String)
-        case record(table: String)
+        case record(table: String, text: String?)
         case hasRow(table: String)
 
         init(from decoder: Decoder) throws {
             if let s = try? decoder.singleValueContainer().decode(String.self) { self = .field(s); return }
             let c = try decoder.container(keyedBy: AnyKey.self)
-            if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "table")) { self = .record(table: t); return }
+            if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "table")) {
+                self = .record(table: t, text: try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "text")))
+                return
+            }
             if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "has_row")) { self = .hasRow(table: t); return }
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "expected Table.FIELD, { table: T } or { has_row: T }"))
+                debugDescription: "expected Table.FIELD, { table: T }, { table: T, text: FIELD } or { has_row: T }"))
         }
     }
     var root: String
     var record: Record
-    var inherit: [String]?
     var tree: OrderedEntries<Value>
 }
 
@@ -82,25 +96,29 @@ extension XMLMapping {
             }
             return t
         }
+        func field(_ t: TableSpec, _ f: String, _ entry: String) throws {
+            guard t.field(f) != nil else { throw SpecError(file: file, entry: entry, problem: "\(t.name) has no field \(f)") }
+        }
         _ = try table(raw.record.table, "record")
         var bound: [([String], Binding)] = []
         for (path, value) in raw.tree.pairs {
             let b: Binding
             switch value {
-            case .record(let t): _ = try table(t, path); b = .record(table: t)
+            case .record(let t, let text):
+                let spec = try table(t, path)
+                if let text { try field(spec, text, path) }
+                b = .record(table: t, text: text)
             case .hasRow(let t): _ = try table(t, path); b = .hasRow(table: t)
             case .field(let s):
                 let optional = s.hasSuffix("?")
                 let parts = (optional ? String(s.dropLast()) : s).split(separator: ".").map(String.init)
                 guard parts.count == 2 else { throw SpecError(file: file, entry: path, problem: "expected Table.FIELD, got '\(s)'") }
-                guard try table(parts[0], path).field(parts[1]) != nil else {
-                    throw SpecError(file: file, entry: path, problem: "\(parts[0]) has no field \(parts[1])")
-                }
+                try field(try table(parts[0], path), parts[1], path)
                 b = .field(table: parts[0], field: parts[1], optional: optional)
             }
             bound.append((path.split(separator: "/").map(String.init), b))
         }
         return XMLMapping(root: raw.root, recordPath: raw.record.path.split(separator: "/").map(String.init),
-                          recordTable: raw.record.table, inherit: raw.inherit ?? [], bound: bound)
+                          recordTable: raw.record.table, bound: bound)
     }
 }
