@@ -11,7 +11,7 @@ final class ReturnDatabase {
 
     init(spec: ReturnSpec) throws {
         self.spec = spec
-        queue = try ReturnDatabase.makeQueue(calendar: spec.calendar)
+        queue = try ReturnDatabase.makeQueue(spec)
         try queue.writeWithoutTransaction { db in
             for t in spec.tables {
                 for name in [t.name, t.name + Self.previousSuffix] {
@@ -23,9 +23,9 @@ final class ReturnDatabase {
         }
     }
 
-    private static func makeQueue(calendar: WorkingDayCalendar) throws -> DatabaseQueue {
+    private static func makeQueue(_ spec: ReturnSpec) throws -> DatabaseQueue {
         var config = Configuration()
-        config.prepareDatabase { db in SQLFunctions.register(in: db, calendar: calendar) }
+        config.prepareDatabase { db in SQLFunctions.register(in: db, calendar: spec.calendar, codeLists: spec.codeLists) }
         return try DatabaseQueue(configuration: config)
     }
 
@@ -47,7 +47,7 @@ final class ReturnDatabase {
     func copies(_ n: Int) throws -> [DatabaseQueue] {
         var result = [queue]
         for _ in 1..<max(n, 1) {
-            let copy = try ReturnDatabase.makeQueue(calendar: spec.calendar)
+            let copy = try ReturnDatabase.makeQueue(spec)
             try queue.backup(to: copy)
             result.append(copy)
         }

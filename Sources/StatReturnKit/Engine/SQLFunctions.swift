@@ -5,11 +5,21 @@ import GRDB
 /// - `age(dob, on)`: whole years from `dob` to `on` (29 February birthdays count from 1 March).
 /// - `working_days(a, b)`: England and Wales working days after `a` up to and including `b`.
 /// - `add_working_days(a, n)`: the date `n` working days after `a`.
+/// - `upn_check_letter(rest)`: the check letter for the twelve characters after it.
+/// - `in_code_list(list, value)`: 1 when `value` is a code of the spec's code list `list`, else 0.
 ///
 /// Any argument NULL or not a date gives NULL. A date outside the bank-holiday data
 /// raises an error, so the rule is reported as not run rather than passing.
 enum SQLFunctions {
-    static func register(in db: Database, calendar: WorkingDayCalendar) {
+    static func register(in db: Database, calendar: WorkingDayCalendar, codeLists: [String: CodeList]) {
+        db.add(function: DatabaseFunction("upn_check_letter", argumentCount: 1, pure: true) { args in
+            String.fromDatabaseValue(args[0]).flatMap { UPN.checkLetter(for: $0) }.map(String.init)
+        })
+        db.add(function: DatabaseFunction("in_code_list", argumentCount: 2, pure: true) { args in
+            guard let name = String.fromDatabaseValue(args[0]) else { return nil }
+            guard let list = codeLists[name] else { throw DatabaseError(message: "no code list named '\(name)'") }
+            return String.fromDatabaseValue(args[1]).map { list.contains($0) ? 1 : 0 }
+        })
         db.add(function: DatabaseFunction("age", argumentCount: 2, pure: true) { args in
             guard let dob = date(args[0]), let on = date(args[1]) else { return nil }
             return dob.age(on: on)

@@ -18,7 +18,7 @@ struct TableRecognizer {
         let names = header.map(Self.normalise)
         let given = Set(names)
         let scored = tables.map { t -> (TableSpec, Double) in
-            let fields = Set(t.fieldNames)
+            let fields = Set(t.fieldNames.map(Self.normalise))
             return (t, Double(fields.intersection(given).count) / Double(fields.union(given).count))
         }
         guard let (best, score) = scored.max(by: { $0.1 < $1.1 }), score >= 0.5 else {
@@ -26,7 +26,7 @@ struct TableRecognizer {
             throw InputError(file: file, line: line,
                              problem: "header row matches none of this return's tables (\(known)): \(names.joined(separator: ","))")
         }
-        let missing = best.fieldNames.filter { !given.contains($0) }
+        let missing = best.fieldNames.filter { !given.contains(Self.normalise($0)) }
         if !missing.isEmpty {
             throw InputError(file: file, line: line, field: missing.joined(separator: ","),
                              problem: "looks like the \(best.name) table but has no column \(missing.joined(separator: ", "))")
@@ -37,11 +37,11 @@ struct TableRecognizer {
         return try match(best, header: header, file: file, line: line, partial: false)
     }
 
-    /// Maps a header onto a named table. With `partial`, columns the header lacks are blank
+    /// Maps a header onto a named table (column names match whatever their case). With `partial`, columns the header lacks are blank
     /// (rule examples give only the columns they are about).
     func match(_ table: TableSpec, header: [String], file: String, line: Int, partial: Bool) throws -> Match {
         let names = header.map(Self.normalise)
-        let index = Dictionary(table.fieldNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(table.fieldNames.enumerated().map { (Self.normalise($1), $0) }, uniquingKeysWith: { a, _ in a })
         let extra = names.filter { index[$0] == nil }
         if partial, let bad = extra.first {
             throw InputError(file: file, line: line, field: bad, problem: "\(table.name) has no field \(bad)")

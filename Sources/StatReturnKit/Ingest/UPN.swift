@@ -15,7 +15,8 @@ public enum UPN {
         return alphabet[sum % 23] == c[0]
     }
 
-    /// The check letter for the twelve characters after it.
+    /// The check letter for the twelve characters after it (nil when they are not digits,
+    /// with a digit or letter last).
     public static func checkLetter(for rest: String) -> Character? {
         for letter in alphabet where isValid(String(letter) + rest) { return letter }
         return nil
