@@ -28,6 +28,7 @@ public struct ExampleRunner: Sendable {
     private func check(_ e: RuleExample, of rule: RuleSpec) -> String? {
         let last = ReturnDatabase.previousSuffix
         let files = e.tables.map { t in
+            if t.name == "xml" { return InputFile(name: "\(rule.code) example '\(e.name)' xml", data: Data(t.csv.utf8)) }
             let previous = t.name.hasSuffix(last)
             return InputFile(name: "\(rule.code) example '\(e.name)' \(t.name)", data: Data(t.csv.utf8),
                              table: previous ? String(t.name.dropLast(last.count)) : t.name, previousYear: previous)

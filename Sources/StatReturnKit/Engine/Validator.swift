@@ -42,7 +42,7 @@ public struct Validator: Sendable {
         for rule in rules {
             // A field check runs on whichever of its tables were given; a query needs them all.
             let absent = (rule.tables + rule.needs).filter { !given.contains($0) }
-            let runs = rule.check == .field ? rule.tables.contains(where: given.contains) : absent.isEmpty
+            let runs = rule.check == .field || rule.check == .schema ? rule.tables.contains(where: given.contains) : absent.isEmpty
             if runs { runnable.append(rule) } else {
                 notRun.append(.init(code: rule.code, reason: "needs the \(absent.joined(separator: ", ")) table\(absent.count > 1 ? "s" : ""), not given"))
             }

@@ -25,14 +25,14 @@ struct FindingBuilder {
         let location = hit.row.flatMap { r in table.map { $0.location(of: r) } }
         let child = hit.child ?? hit.row.flatMap { table?.child(row: $0) } ?? ""
         let fields = hit.fields ?? rule.fields
-        let values = self.values(of: fields, table: table, row: hit.row, child: child, rule: rule)
+        let values = hit.place?.values ?? self.values(of: fields, table: table, row: hit.row, child: child, rule: rule)
         let related = hit.related.compactMap { r in
             table.map { Finding.Related(row: $0.location(of: r).row, values: self.values(of: fields, table: $0, row: r, child: child, rule: rule)) }
         }
         let owner = owners.byChild[child]
         return Finding(
             returnName: spec.returnName, year: spec.year, code: rule.code, severity: rule.severity,
-            table: hit.table ?? "", row: location?.row, file: location?.file ?? "", child: child,
+            table: hit.table ?? "", row: location?.row ?? hit.place?.line, file: location?.file ?? hit.place?.file ?? "", child: child,
             fields: fields, values: values, message: rule.message,
             team: owner?.team ?? "", worker: owner?.worker ?? "",
             related: related)

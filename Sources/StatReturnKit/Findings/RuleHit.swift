@@ -11,4 +11,12 @@ public struct RuleHit: Sendable, Hashable {
     public var child: String?
     /// The fields at fault when narrower than the rule's (a field check names the one it read).
     public var fields: [String]? = nil
+    /// For a problem in a file rather than a record (e.g. the XML schema): where it is and what was found.
+    public var place: Place? = nil
+
+    public struct Place: Sendable, Hashable {
+        public var file: String
+        public var line: Int
+        public var values: [String]
+    }
 }

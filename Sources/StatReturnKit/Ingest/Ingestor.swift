@@ -103,7 +103,8 @@ final class Ingestor {
         guard let mapping = spec.xml else {
             throw InputError(file: file, problem: "\(spec.title) \(spec.year) has no XML form; give its tables as CSV")
         }
-        let reader = XMLReader(mapping: mapping, tables: Dictionary(uniqueKeysWithValues: spec.tables.map { ($0.name, $0) }))
+        let reader = XMLReader(mapping: mapping, tables: Dictionary(uniqueKeysWithValues: spec.tables.map { ($0.name, $0) }),
+                               schema: previousYear ? nil : spec.schemaFile)
         try database.queue.inTransaction { db in
             var sinks: [String: Sink] = [:]
             let notes = try reader.read(data, file: file) { record in
@@ -113,7 +114,11 @@ final class Ingestor {
                 }
                 try insert(table.fieldNames.map { record.values[$0] ?? "" }, line: record.line, into: sinks[table.name]!)
             }
-            for (path, line) in notes.unknown.sorted(by: { $0.value < $1.value }) {
+            for p in notes.schemaProblems {
+                hits.append(RuleHit(code: spec.rules.first { $0.check == .schema }!.code, table: nil, row: nil, related: [], child: p.child.isEmpty ? nil : p.child,
+                                    fields: ["element", "problem"], place: .init(file: file, line: p.line, values: [p.path, p.message])))
+            }
+            for (path, line) in notes.unknown.sorted(by: { $0.value < $1.value }) where notes.schemaProblems.isEmpty {
                 warnings.append("\(file):\(line): element \(path) is not part of the return and was ignored")
             }
             return .commit

@@ -62,6 +62,10 @@ struct XMLReader {
         var childID = ""
         var notes = Notes()
         var errors: SchemaErrors?
+        /// Schema errors not yet placed: libxml2 validates ahead of the reader, so an error
+        /// is held until the reader reaches its line, then given that element's path and child.
+        var unplaced: [(line: Int, message: String)] = []
+        var lastStart: (path: String, child: String) = ("", "")
 
         init(mapping: XMLMapping, tables: [String: TableSpec]) { self.mapping = mapping; self.tables = tables }
 
@@ -86,6 +90,17 @@ struct XMLReader {
                 if let v = enclosing.lazy.compactMap({ $0[f] }).first { r.values[f] = v }
             }
             return r
+        }
+
+        /// Places held errors on lines up to `line`: one on this very line belongs to this
+        /// element, an earlier one to the element before.
+        mutating func place(upTo line: Int, at here: (path: String, child: String)) {
+            while let e = unplaced.first, e.line <= line {
+                unplaced.removeFirst()
+                let at = e.line == line ? here : lastStart
+                notes.schemaProblems.append(XMLReader.SchemaProblem(line: e.line, path: at.path, child: at.child, message: e.message))
+            }
+            lastStart = here
         }
 
         mutating func endElement() throws {
@@ -132,10 +147,14 @@ struct XMLReader {
 
         mutating func run(_ reader: xmlTextReaderPtr, file: String, emit: (Record) throws -> Void) throws {
             var sawRoot = false
-            func line() -> Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+            // The node's own line: the parser's position runs ahead, as it reads in chunks.
+            func line() -> Int {
+                if let node = xmlTextReaderCurrentNode(reader) { return Int(xmlGetLineNo(node)) }
+                return Int(xmlTextReaderGetParserLineNumber(reader))
+            }
             while true {
                 let status = xmlTextReaderRead(reader)
-                if let e = errors { notes.schemaProblems += e.take(path: stack.joined(separator: "/"), child: childID) }
+                if let e = errors { unplaced += e.take() }
                 for r in pending { try emit(r) }
                 pending = []
                 if status == 0 { break }
@@ -157,6 +176,7 @@ struct XMLReader {
                     stack.append(name)
                     text = ""
                     if stack == mapping.recordPath { childLine = line() }
+                    if errors != nil { place(upTo: line(), at: (stack.joined(separator: "/"), childID)) }
                     if case .record(let table, _) = mapping.binding(at: stack) {
                         open.append(Record(table: table, values: [:], line: line()))
                     } else if !mapping.isKnown(stack) && stack != mapping.recordPath {
@@ -173,6 +193,7 @@ struct XMLReader {
                 }
             }
             if !sawRoot { throw InputError(file: file, line: 1, problem: "the file has no root element") }
+            place(upTo: Int.max, at: lastStart)
             for (table, values) in returnLevel.sorted(by: { $0.key < $1.key }) {
                 try emit(Record(table: table, values: values, line: 1))
             }
@@ -190,11 +211,10 @@ final class SchemaErrors {
         lastFatal = message
     }
 
-    /// Problems since the last call, placed at the reader's current element and child.
-    func take(path: String, child: String) -> [XMLReader.SchemaProblem] {
+    /// Structural problems reported since the last call, in line order.
+    func take() -> [(line: Int, message: String)] {
         defer { found.removeAll() }
-        return found.filter { !Self.isValueProblem($0.code) }
-            .map { XMLReader.SchemaProblem(line: $0.line, path: path, child: child, message: $0.message) }
+        return found.filter { !Self.isValueProblem($0.code) }.map { ($0.line, $0.message) }.sorted { $0.line < $1.line }
     }
 
     /// A malformed value is reported by the field's own rule, under its official code;

@@ -31,6 +31,8 @@ public enum RulesListing {
             out += "\nChecked as each value is read, on: \(raisers.joined(separator: ", "))\n"
         case .sql(let sql):
             out += "\nCheck (SQL; returns the offending rows):\n" + indent(sql) + "\n"
+        case .schema:
+            out += "\nChecked as an XML file is read, against \(spec.schemaFile?.lastPathComponent ?? "the schema").\n"
         }
         for e in r.examples {
             out += "\nExample that \(e.outcome == .pass ? "passes" : "fails"): \(e.name)"

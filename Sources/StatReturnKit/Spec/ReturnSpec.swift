@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything StatReturn knows about one return in one collection year, resolved
 /// through `extends`: tables, code lists and rules. Built by `SpecLoader`.
 public struct ReturnSpec: Sendable {
@@ -18,8 +20,9 @@ public struct ReturnSpec: Sendable {
     /// Collection period of every year in the chain, for running inherited rules' examples.
     public var periods: [String: CollectionPeriod]
     public var calendar: WorkingDayCalendar
-    /// The XML form of the return, when it has one.
+    /// The XML form of the return, when it has one, and its schema (generated from the spec).
     public var xml: XMLMapping?
+    public var schemaFile: URL?
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
     public func rule(_ code: String) -> RuleSpec? {

@@ -11,6 +11,9 @@ public enum RuleCheck: Sendable, Equatable {
     /// A `SELECT` returning one row per offending record (see Engine/RuleRunner.swift for its columns).
     /// Fields may name such a rule too, when the DfE's rule also covers a missing or malformed value.
     case sql(String)
+    /// Raised while an XML file is read against the return's schema (elements missing,
+    /// unexpected or out of order).
+    case schema
 }
 
 /// One official rule: what it checks, how, and examples that document and test it.
@@ -37,7 +40,8 @@ public struct RuleExample: Sendable {
     public enum Outcome: String, Sendable { case pass, fail }
     public var outcome: Outcome
     public var name: String
-    /// Table name to CSV text (header row plus records). Columns not given are blank.
+    /// Table name to CSV text (header row plus records; columns not given are blank), or
+    /// `xml` to a whole XML document of the return.
     public var tables: [(name: String, csv: String)]
     /// For failing examples: the rows (data record numbers) the rule must report, if stated.
     public var rows: [Int]?

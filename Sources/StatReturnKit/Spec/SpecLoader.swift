@@ -33,7 +33,7 @@ public struct SpecLoader: Sendable {
         var rules: [String: RuleSpec] = [:]
         var periods: [String: CollectionPeriod] = [:]
         var dateFormat = ReturnSpec.DateFormat.dmy
-        var xmlSource: (text: String, path: String)?
+        var xmlSources: [(text: String, path: String)] = []
         var title = returnName
         var childField: String?
 
@@ -47,7 +47,7 @@ public struct SpecLoader: Sendable {
                                isBase: index == 0, source: link.path)
             codeLists = try loadCodeLists(link.dir.appendingPathComponent("codelists.yml"), into: codeLists)
             let xmlURL = link.dir.appendingPathComponent("xml.yml")
-            if let text = try? String(contentsOf: xmlURL, encoding: .utf8) { xmlSource = (text, relative(xmlURL)) }
+            if let text = try? String(contentsOf: xmlURL, encoding: .utf8) { xmlSources.append((text, relative(xmlURL))) }
             for code in file.retireRules ?? [] {
                 guard rules.removeValue(forKey: code) != nil else {
                     throw SpecError(file: link.path, entry: "retire_rules", problem: "no rule \(code) to retire")
@@ -71,7 +71,9 @@ public struct SpecLoader: Sendable {
             dateFormat: dateFormat, tables: tables, codeLists: codeLists,
             rules: rules.values.sorted { $0.code.localizedStandardCompare($1.code) == .orderedAscending },
             periods: periods, calendar: calendar,
-            xml: try xmlSource.map { try XMLMapping.load($0.text, file: $0.path, tables: tables) })
+            xml: xmlSources.isEmpty ? nil : try XMLMapping.load(xmlSources, tables: tables),
+            schemaFile: chain.last.map { $0.dir.appendingPathComponent("schema.xsd") }
+                .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil })
         try SpecChecker(spec: spec).check()
         return spec
     }
@@ -222,9 +224,10 @@ public struct SpecLoader: Sendable {
         let check: RuleCheck
         switch (raw.check, raw.sql) {
         case ("field", nil): check = .field
+        case ("schema", nil): check = .schema
         case (nil, let sql?): check = .sql(sql)
         default:
-            throw SpecError(file: source, entry: entry, problem: "give either 'sql' or 'check: field', not both or neither")
+            throw SpecError(file: source, entry: entry, problem: "give either 'sql', 'check: field' or 'check: schema'")
         }
         func examples(_ list: [RuleFile.Example]?, _ outcome: RuleExample.Outcome) -> [RuleExample] {
             (list ?? []).enumerated().map { i, e in

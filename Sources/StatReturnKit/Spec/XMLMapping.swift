@@ -81,15 +81,43 @@ struct XMLFile: Decodable {
                 debugDescription: "expected Table.FIELD, { table: T }, { table: T, text: FIELD } or { has_row: T }"))
         }
     }
-    var root: String
-    var record: Record
-    var tree: OrderedEntries<Value>
+    var root: String?
+    var record: Record?
+    /// The whole tree (a base year), or
+    var tree: OrderedEntries<Value>?
+    /// elements a later year appends to the tree it inherits.
+    var add: OrderedEntries<Value>?
 }
 
 extension XMLMapping {
-    /// Resolves `xml.yml` against the spec's tables; a mistake names the file and path.
-    static func load(_ text: String, file: String, tables: [TableSpec]) throws -> XMLMapping {
-        let raw = try decodeYAML(XMLFile.self, text, file: file)
+    /// Resolves the `xml.yml` files of a year chain (oldest first) against the spec's tables;
+    /// a mistake names the file and path.
+    static func load(_ sources: [(text: String, path: String)], tables: [TableSpec]) throws -> XMLMapping {
+        var root: String?, record: XMLFile.Record?, file = ""
+        var entries: [(String, XMLFile.Value, String)] = []
+        for source in sources {
+            let raw = try decodeYAML(XMLFile.self, source.text, file: source.path)
+            if let tree = raw.tree {
+                guard let r = raw.root, let rec = raw.record else {
+                    throw SpecError(file: source.path, entry: "tree", problem: "a whole tree needs 'root' and 'record'")
+                }
+                root = r; record = rec; file = source.path
+                entries = tree.pairs.map { ($0.0, $0.1, source.path) }
+            }
+            entries += (raw.add?.pairs ?? []).map { ($0.0, $0.1, source.path) }
+            if raw.tree == nil && raw.add == nil {
+                throw SpecError(file: source.path, entry: "(top)", problem: "give 'tree', or 'add' to extend the year before")
+            }
+        }
+        guard let root, let record else {
+            throw SpecError(file: sources.first?.path ?? "xml.yml", entry: "tree", problem: "no year in the chain gives the whole tree")
+        }
+        return try build(root: root, record: record, entries: entries, recordFile: file, tables: tables)
+    }
+
+    private static func build(root: String, record: XMLFile.Record, entries: [(String, XMLFile.Value, String)],
+                              recordFile: String, tables: [TableSpec]) throws -> XMLMapping {
+        var file = recordFile
         func table(_ name: String, _ entry: String) throws -> TableSpec {
             guard let t = tables.first(where: { $0.name == name }) else {
                 throw SpecError(file: file, entry: entry, problem: "unknown table \(name)")
@@ -99,9 +127,10 @@ extension XMLMapping {
         func field(_ t: TableSpec, _ f: String, _ entry: String) throws {
             guard t.field(f) != nil else { throw SpecError(file: file, entry: entry, problem: "\(t.name) has no field \(f)") }
         }
-        _ = try table(raw.record.table, "record")
+        _ = try table(record.table, "record")
         var bound: [([String], Binding)] = []
-        for (path, value) in raw.tree.pairs {
+        for (path, value, source) in entries {
+            file = source
             let b: Binding
             switch value {
             case .record(let t, let text):
@@ -118,7 +147,7 @@ extension XMLMapping {
             }
             bound.append((path.split(separator: "/").map(String.init), b))
         }
-        return XMLMapping(root: raw.root, recordPath: raw.record.path.split(separator: "/").map(String.init),
-                          recordTable: raw.record.table, bound: bound)
+        return XMLMapping(root: root, recordPath: record.path.split(separator: "/").map(String.init),
+                          recordTable: record.table, bound: bound)
     }
 }
