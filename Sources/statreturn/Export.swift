@@ -4,13 +4,15 @@ import StatReturnKit
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the submission files from a validated return.",
+        abstract: "Write the submission from a validated return.",
         discussion: """
         The return is validated first, with the safe normalisations of `validate --fix`.
         Nothing is written while errors remain, unless --draft is given; a draft's file
-        names end in -DRAFT. Input files are never changed.
-        Example:
-          statreturn export ssda903 --year 2026-27 path/to/903-files --out submission
+        names end in -DRAFT. XML is checked against the return's schema before it is
+        written. Input files are never changed.
+        Examples:
+          statreturn export ssda903 --year 2026-27 path/to/903-files --out submission/
+          statreturn export cin --year 2026-27 path/to/cin.xml --out cin-submission.xml --lea 999
         """)
 
     @OptionGroup var spec: SpecOptions
@@ -18,14 +20,20 @@ struct Export: ParsableCommand {
     @Argument(help: "Return files, or folders of them.")
     var inputs: [String]
 
-    @Option(help: "Folder to write the submission files to.")
+    @Option(help: "Where to write: a folder for CSV returns; a file (or folder) for XML returns.")
     var out: String
 
     @Flag(help: "Write the files even though errors remain, marked as a draft.")
     var draft = false
 
-    @Flag(help: "Also write the return in its XML form.")
+    @Flag(help: "For CSV returns with an XML form (SSDA903): also write the XML.")
     var xml = false
+
+    @Option(help: "The local authority's three-digit number, for the return's header (CIN census).")
+    var lea: String?
+
+    @Option(help: "Serial number of this submission, for the return's header.")
+    var serial = "001"
 
     func run() throws {
         let returnSpec = try spec.load()
@@ -33,25 +41,51 @@ struct Export: ParsableCommand {
             var validator = Validator(spec: returnSpec)
             validator.fix = true
             let result = try validator.validate(try InputFile.collect(paths: inputs))
-            var names = try CSVExporter.write(result, spec: returnSpec, to: URL(fileURLWithPath: out), draft: draft)
-            if xml {
-                let (data, unplaced) = try XMLExporter.render(result, spec: returnSpec)
-                if !unplaced.isEmpty {
-                    let list = unplaced.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-                    note("statreturn: the XML form cannot hold records of children with no Header row: \(list) left out")
-                    if !draft { throw ExitCode(1) }
-                }
-                let name = returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml"
-                try data.write(to: URL(fileURLWithPath: out).appendingPathComponent(name))
-                names.append(name)
-            }
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
-            print("Wrote \(names.map { "\(out)/\($0)" }.joined(separator: ", "))")
-        } catch let e as CSVExporter.Refused {
+            if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
+            var written: [String] = []
+            if returnSpec.submission.form == .csv {
+                written = try CSVExporter.write(result, spec: returnSpec, to: URL(fileURLWithPath: out), draft: draft)
+                    .map { "\(out)/\($0)" }
+            }
+            if returnSpec.submission.form == .xml || xml {
+                written.append(try writeXML(result, returnSpec))
+            }
+            print("Wrote \(written.joined(separator: ", "))")
+        } catch let e as ExportRefused {
             note("statreturn: \(e)")
             throw ExitCode(1)
         } catch let e as InputError {
             throw CouldNotRun(description: e.description)
         }
+    }
+
+    private func writeXML(_ result: ValidationResult, _ returnSpec: ReturnSpec) throws -> String {
+        let header = try HeaderValues.fill(returnSpec, lea: lea, serial: serial)
+        let (data, unplaced) = try XMLExporter.render(result, spec: returnSpec, returnLevel: header)
+        if !unplaced.isEmpty {
+            let list = unplaced.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            note("statreturn: the XML form cannot hold records of children with no \(returnSpec.xml!.recordTable) row: \(list) left out")
+            if !draft { throw ExitCode(1) }
+        }
+        if let schema = returnSpec.schemaFile {
+            let problems = try SchemaCheck.problems(in: data, schema: schema)
+            if !problems.isEmpty {
+                note("statreturn: the XML breaks the schema \(schema.lastPathComponent) in \(problems.count) place(s):")
+                for p in problems.prefix(10) { note("  \(p)") }
+                if !draft { throw ExitCode(1) }
+            }
+        }
+        let target = URL(fileURLWithPath: out)
+        let file: URL
+        if out.lowercased().hasSuffix(".xml") {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            file = draft ? target.deletingPathExtension().appendingPathExtension("DRAFT.xml") : target
+        } else {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            file = target.appendingPathComponent(returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml")
+        }
+        try data.write(to: file)
+        return file.path
     }
 }

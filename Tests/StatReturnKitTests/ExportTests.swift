@@ -52,7 +52,7 @@ final class ExportTests: XCTestCase {
         let spec = try Package.spec("ssda903", "2026-27")
         let result = try Validator(spec: spec).validate(try InputFile.collect(paths: [sample.path]))
         XCTAssertThrowsError(try CSVExporter.write(result, spec: spec, to: try temporaryFolder(), draft: false)) { error in
-            XCTAssertEqual((error as? CSVExporter.Refused)?.errors, result.errorCount)
+            XCTAssertEqual((error as? ExportRefused)?.errors, result.errorCount)
         }
     }
 }

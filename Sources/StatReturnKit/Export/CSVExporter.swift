@@ -3,17 +3,10 @@ import Foundation
 /// Writes a return's tables as submission CSVs: one file per table given, columns in the
 /// DfE's order, values as validated (normalised when `--fix` was applied).
 public enum CSVExporter {
-    public struct Refused: Error, CustomStringConvertible {
-        public let errors: Int
-        public var description: String {
-            "not exported: \(errors) error\(errors == 1 ? "" : "s") remain; fix them, or give --draft to export anyway"
-        }
-    }
-
     /// Writes the files and returns their names. A draft's file names say so.
     @discardableResult
     public static func write(_ result: ValidationResult, spec: ReturnSpec, to folder: URL, draft: Bool) throws -> [String] {
-        if result.errorCount > 0 && !draft { throw Refused(errors: result.errorCount) }
+        if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [String] = []
         for table in spec.tables {

@@ -27,7 +27,13 @@ struct Cleanser {
             if let n = wholeNumber(v), list.contains(n) { return (n, "removed a spreadsheet's decimal point") }
             if let code = list.code(forLabel: v) { return (code, "replaced '\(v)' by the code it stands for") }
             return nil
-        case .integer, .flag:
+        case .flag:
+            switch v.lowercased() {
+            case "true": return ("1", "wrote the boolean true as 1")
+            case "false": return ("0", "wrote the boolean false as 0")
+            default: return wholeNumber(v).map { ($0, "removed a spreadsheet's decimal point") }
+            }
+        case .integer:
             return wholeNumber(v).map { ($0, "removed a spreadsheet's decimal point") }
         case .date:
             return date(v)

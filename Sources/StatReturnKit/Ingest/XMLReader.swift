@@ -211,6 +211,9 @@ final class SchemaErrors {
         lastFatal = message
     }
 
+    /// Every problem reported, values included.
+    var all: [(line: Int, code: Int, message: String)] { found }
+
     /// Structural problems reported since the last call, in line order.
     func take() -> [(line: Int, message: String)] {
         defer { found.removeAll() }

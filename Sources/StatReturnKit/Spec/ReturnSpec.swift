@@ -23,6 +23,17 @@ public struct ReturnSpec: Sendable {
     /// The XML form of the return, when it has one, and its schema (generated from the spec).
     public var xml: XMLMapping?
     public var schemaFile: URL?
+    /// How the return is submitted: its CSV tables, or one XML file.
+    public var submission: Submission
+
+    public struct Submission: Codable, Sendable {
+        public enum Form: String, Codable, Sendable { case csv, xml }
+        public var form: Form
+        /// Return-level values the exporter writes (e.g. the CIN header), by table and field.
+        /// `{lea}`, `{serial}`, `{version}`, `{now}`, `{reference_date}` and `{reference_year}`
+        /// are filled in when the file is written.
+        public var header: [String: [String: String]]?
+    }
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
     public func rule(_ code: String) -> RuleSpec? {

@@ -31,10 +31,11 @@ struct YearFile: Decodable {
     var tables: [Table]?
     var removeTables: [String]?
     var retireRules: [String]?
+    var submission: ReturnSpec.Submission?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
-        case removeTables = "remove_tables", retireRules = "retire_rules"
+        case removeTables = "remove_tables", retireRules = "retire_rules", submission
     }
 }
 

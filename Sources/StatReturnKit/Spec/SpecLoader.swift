@@ -36,12 +36,14 @@ public struct SpecLoader: Sendable {
         var xmlSources: [(text: String, path: String)] = []
         var title = returnName
         var childField: String?
+        var submission = ReturnSpec.Submission(form: .csv, header: nil)
 
         for (index, link) in chain.enumerated() {
             let file = link.file
             periods[file.year] = file.collection
             if let t = file.title { title = t }
             if let c = file.childField { childField = c }
+            if let s = file.submission { submission = s }
             if let f = file.input?.dateFormat { dateFormat = f }
             tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
                                isBase: index == 0, source: link.path)
@@ -73,7 +75,8 @@ public struct SpecLoader: Sendable {
             periods: periods, calendar: calendar,
             xml: xmlSources.isEmpty ? nil : try XMLMapping.load(xmlSources, tables: tables),
             schemaFile: chain.last.map { $0.dir.appendingPathComponent("schema.xsd") }
-                .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil })
+                .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil },
+            submission: submission)
         try SpecChecker(spec: spec).check()
         return spec
     }
