@@ -27,6 +27,10 @@ struct Validate: ParsableCommand {
             help: "Last year's return (files or folders), for the rules that compare with it.")
     var previous: [String] = []
 
+    @Option(name: .customLong("with-ssda903"), parsing: .upToNextOption,
+            help: "With the CIN census: the same year's SSDA903 (files or folders), for the checks across the two returns.")
+    var withSSDA903: [String] = []
+
     @Flag(help: "Normalise values safely before checking (spaces, code case, 1.0, ISO or one-digit dates, known labels) and list each change in fixes.csv. Input files are not changed.")
     var fix = false
 
@@ -48,6 +52,7 @@ struct Validate: ParsableCommand {
             } ?? Owners()
             progress("Reading \(inputs.joined(separator: ", "))")
             let files = try InputFile.collect(paths: inputs) + InputFile.collect(paths: previous, previousYear: true)
+                + InputFile.collect(paths: withSSDA903, companion: "ssda903")
             progress("Checking \(returnSpec.rules.count) rules")
             var validator = Validator(spec: returnSpec)
             validator.fix = fix

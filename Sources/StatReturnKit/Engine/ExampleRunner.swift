@@ -29,6 +29,10 @@ public struct ExampleRunner: Sendable {
         let last = ReturnDatabase.previousSuffix
         let files = e.tables.map { t in
             if t.name == "xml" { return InputFile(name: "\(rule.code) example '\(e.name)' xml", data: Data(t.csv.utf8)) }
+            if let (c, table) = spec.companionTable(t.name) {
+                return InputFile(name: "\(rule.code) example '\(e.name)' \(t.name)", data: Data(t.csv.utf8),
+                                 table: table.name, companion: c.returnName)
+            }
             let previous = t.name.hasSuffix(last)
             return InputFile(name: "\(rule.code) example '\(e.name)' \(t.name)", data: Data(t.csv.utf8),
                              table: previous ? String(t.name.dropLast(last.count)) : t.name, previousYear: previous)

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The in-memory SQLite database a return is loaded into: one table per spec table,
-/// and a `<name>_last` twin for last year's return. Each has `_row` (position in the
+/// a `<name>_last` twin for last year's return, and `<return>_<name>` for companion returns. Each has `_row` (position in the
 /// input, 1-based) and `_line` (the line in the file), then the spec's fields, typed.
 final class ReturnDatabase {
     let queue: DatabaseQueue
@@ -13,12 +13,10 @@ final class ReturnDatabase {
         self.spec = spec
         queue = try ReturnDatabase.makeQueue(spec)
         try queue.writeWithoutTransaction { db in
-            for t in spec.tables {
-                for name in [t.name, t.name + Self.previousSuffix] {
-                    let columns = ["_row INTEGER PRIMARY KEY", "_line INTEGER"]
-                        + t.fields.map { "\($0.name.quotedDatabaseIdentifier) \($0.sqlType)" }
-                    try db.execute(sql: "CREATE TABLE \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ", ")))")
-                }
+            for (t, name) in Self.tableNames(spec) {
+                let columns = ["_row INTEGER PRIMARY KEY", "_line INTEGER"]
+                    + t.fields.map { "\($0.name.quotedDatabaseIdentifier) \($0.sqlType)" }
+                try db.execute(sql: "CREATE TABLE \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ", ")))")
             }
         }
     }
@@ -32,14 +30,18 @@ final class ReturnDatabase {
     /// Indexes the joins rules make (by child), once all rows are in.
     func finishLoading() throws {
         try queue.writeWithoutTransaction { db in
-            for t in spec.tables {
+            for (t, name) in Self.tableNames(spec) {
                 guard let child = t.childField else { continue }
-                for name in [t.name, t.name + Self.previousSuffix] {
-                    try db.execute(sql: "CREATE INDEX \("\(name)_child".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(child.quotedDatabaseIdentifier))")
-                }
+                try db.execute(sql: "CREATE INDEX \("\(name)_child".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(child.quotedDatabaseIdentifier))")
             }
             try db.execute(sql: "ANALYZE")
         }
+    }
+
+    /// Every SQLite table with its spec: this year's, last year's, and the companions'.
+    static func tableNames(_ spec: ReturnSpec) -> [(TableSpec, String)] {
+        spec.tables.flatMap { [($0, $0.name), ($0, $0.name + previousSuffix)] }
+            + spec.companions.sorted { $0.key < $1.key }.flatMap { ret, c in c.tables.map { ($0, "\(ret)_\($0.name)") } }
     }
 
     /// Independent copies of the loaded database, one per worker, so rules run in parallel

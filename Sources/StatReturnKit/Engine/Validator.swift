@@ -18,24 +18,23 @@ public struct Validator: Sendable {
     public func validate(_ files: [InputFile], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
+        var companions: [String: Ingestor] = [:]
         for file in files {
-            if file.isXML {
-                try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
-                continue
-            }
-            let reader = CSVReader(data: file.data)
-            if let name = file.table {
-                guard let table = spec.table(name) else {
-                    throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
+            if let name = file.companion {
+                guard let c = spec.companions[name] else {
+                    throw InputError(file: file.name, problem: "\(spec.title) \(spec.year) is not checked against \(name)")
                 }
-                try ingestor.load(csv: reader, table: table, file: file.name, previousYear: file.previousYear)
+                if companions[name] == nil { companions[name] = try Ingestor(spec: c, database: database, companionOf: true) }
+                try Self.load(file, into: companions[name]!, spec: c)
             } else {
-                try ingestor.load(csv: reader, file: file.name, previousYear: file.previousYear)
+                try Self.load(file, into: ingestor, spec: spec)
             }
         }
         try database.finishLoading()
 
-        let given = Set(ingestor.tables.keys)
+        var loaded = ingestor.tables
+        for c in companions.values { loaded.merge(c.tables) { a, _ in a } }
+        let given = Set(loaded.keys)
         let rules = spec.rules.filter { codes?.contains($0.code) ?? true }
         var notRun: [ValidationResult.RuleStatus] = []
         var runnable: [RuleSpec] = []
@@ -56,23 +55,37 @@ public struct Validator: Sendable {
         hits += outcomes.flatMap(\.hits)
         let failed = outcomes.compactMap { o in o.failure.map { ValidationResult.RuleStatus(code: o.code, reason: $0) } }
 
-        let builder = FindingBuilder(spec: spec, tables: ingestor.tables, owners: owners)
+        let builder = FindingBuilder(spec: spec, tables: loaded, owners: owners)
         let byCode = Dictionary(spec.rules.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<RuleHit>()
         let findings = hits.filter { seen.insert($0).inserted }
             .map { builder.finding(for: $0, rule: byCode[$0.code]!) }
             .sorted(by: Self.reportOrder)
 
-        let tables = spec.tables.flatMap { t in
-            [t.name, t.name + ReturnDatabase.previousSuffix].compactMap { name in
-                ingestor.tables[name].map { ValidationResult.LoadedTable(name: name, files: $0.files, rows: $0.count) }
-            }
+        let tables = ReturnDatabase.tableNames(spec).compactMap { _, name in
+            loaded[name].map { ValidationResult.LoadedTable(name: name, files: $0.files, rows: $0.count) }
         }
         return ValidationResult(
             returnName: spec.returnName, year: spec.year, title: spec.title, findings: findings,
             notRun: notRun, failed: failed, rulesRun: runnable.count - failed.count, tables: tables,
             warnings: ingestor.warnings, fixes: ingestor.fixes,
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
+    }
+
+    private static func load(_ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {
+        if file.isXML {
+            try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
+            return
+        }
+        let reader = CSVReader(data: file.data)
+        if let name = file.table {
+            guard let table = spec.table(name) else {
+                throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
+            }
+            try ingestor.load(csv: reader, table: table, file: file.name, previousYear: file.previousYear)
+        } else {
+            try ingestor.load(csv: reader, file: file.name, previousYear: file.previousYear)
+        }
     }
 
     /// Return-level findings first, then by file and row, then by rule code.

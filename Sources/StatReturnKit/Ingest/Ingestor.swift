@@ -16,8 +16,13 @@ final class Ingestor {
     private let cleansers: [String: [Cleanser]]?
     private let recognizer: TableRecognizer
 
-    init(spec: ReturnSpec, database: ReturnDatabase, fix: Bool = false) throws {
+    /// For a companion return (e.g. the 903 beside the CIN census): its tables are named
+    /// `<return>_<Table>`, and its values are not checked here (it is validated on its own).
+    private let companionPrefix: String?
+
+    init(spec: ReturnSpec, database: ReturnDatabase, fix: Bool = false, companionOf: Bool = false) throws {
         self.spec = spec
+        companionPrefix = companionOf ? spec.returnName + "_" : nil
         self.database = database
         recognizer = TableRecognizer(tables: spec.tables)
         var parsers: [String: [ValueParser]] = [:]
@@ -42,13 +47,13 @@ final class Ingestor {
     }
 
     private func sink(for table: TableSpec, file: String, previousYear: Bool, byLine: Bool, db: Database) throws -> Sink {
-        let name = table.name + (previousYear ? ReturnDatabase.previousSuffix : "")
+        let name = (companionPrefix ?? "") + table.name + (previousYear ? ReturnDatabase.previousSuffix : "")
         let raw = tables[name] ?? RawTable(name: name, spec: table)
         tables[name] = raw
         raw.beginFile(file, byLine: byLine)
         let columns = (["_row", "_line"] + table.fieldNames).map(\.quotedDatabaseIdentifier)
         let statement = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))")
-        return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear)
+        return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear && companionPrefix == nil)
     }
 
     /// Loads a CSV file whose table is known by its header row.

@@ -9,9 +9,11 @@ public struct InputFile: Sendable {
     public var table: String?
     /// Whether the file belongs to last year's return.
     public var previousYear: Bool
+    /// The companion return the file belongs to (e.g. `ssda903` beside the CIN census), if any.
+    public var companion: String?
 
-    public init(name: String, data: Data, table: String? = nil, previousYear: Bool = false) {
-        self.name = name; self.data = data; self.table = table; self.previousYear = previousYear
+    public init(name: String, data: Data, table: String? = nil, previousYear: Bool = false, companion: String? = nil) {
+        self.name = name; self.data = data; self.table = table; self.previousYear = previousYear; self.companion = companion
     }
 
     /// An XML file is known by its first non-blank character, whatever its name.
@@ -22,7 +24,7 @@ public struct InputFile: Sendable {
     }
 
     /// Reads the files named, and the `.csv` and `.xml` files in the folders named, in name order.
-    public static func collect(paths: [String], previousYear: Bool = false) throws -> [InputFile] {
+    public static func collect(paths: [String], previousYear: Bool = false, companion: String? = nil) throws -> [InputFile] {
         let fm = FileManager.default
         var files: [InputFile] = []
         for path in paths {
@@ -45,7 +47,7 @@ public struct InputFile: Sendable {
                 guard let data = fm.contents(atPath: name) else {
                     throw InputError(file: name, problem: "the file cannot be read")
                 }
-                files.append(InputFile(name: name, data: data, previousYear: previousYear))
+                files.append(InputFile(name: name, data: data, previousYear: previousYear, companion: companion))
             }
         }
         return files

@@ -25,6 +25,17 @@ public struct ReturnSpec: Sendable {
     public var schemaFile: URL?
     /// How the return is submitted: its CSV tables, or one XML file.
     public var submission: Submission
+    /// Other returns of the same year whose data cross-return rules may read, as tables
+    /// named `<return>_<Table>` (e.g. `ssda903_Header`).
+    public var companions: [String: ReturnSpec] = [:]
+
+    /// The companion and its table for a prefixed table name, e.g. `ssda903_Episodes`.
+    public func companionTable(_ name: String) -> (spec: ReturnSpec, table: TableSpec)? {
+        for (ret, c) in companions where name.hasPrefix(ret + "_") {
+            if let t = c.table(String(name.dropFirst(ret.count + 1))) { return (c, t) }
+        }
+        return nil
+    }
 
     public struct Submission: Codable, Sendable {
         public enum Form: String, Codable, Sendable { case csv, xml }

@@ -47,11 +47,11 @@ struct SpecChecker {
 
         let tableNames = Set(spec.tables.map(\.name))
         func known(_ t: String) -> Bool {
-            tableNames.contains(t) || (t.hasSuffix(ReturnDatabase.previousSuffix)
+            tableNames.contains(t) || spec.companionTable(t) != nil || (t.hasSuffix(ReturnDatabase.previousSuffix)
                 && tableNames.contains(String(t.dropLast(ReturnDatabase.previousSuffix.count))))
         }
         func tableSpec(_ t: String) -> TableSpec? {
-            spec.table(t) ?? spec.table(String(t.dropLast(ReturnDatabase.previousSuffix.count)))
+            spec.table(t) ?? spec.companionTable(t)?.table ?? spec.table(String(t.dropLast(ReturnDatabase.previousSuffix.count)))
         }
 
         let database = try ReturnDatabase(spec: spec)

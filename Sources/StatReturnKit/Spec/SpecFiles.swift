@@ -32,10 +32,11 @@ struct YearFile: Decodable {
     var removeTables: [String]?
     var retireRules: [String]?
     var submission: ReturnSpec.Submission?
+    var companions: [String]?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
-        case removeTables = "remove_tables", retireRules = "retire_rules", submission
+        case removeTables = "remove_tables", retireRules = "retire_rules", submission, companions
     }
 }
 

@@ -26,6 +26,10 @@ public struct SpecLoader: Sendable {
     }
 
     public func load(returnName: String, year: String) throws -> ReturnSpec {
+        try load(returnName: returnName, year: year, withCompanions: true)
+    }
+
+    private func load(returnName: String, year: String, withCompanions: Bool) throws -> ReturnSpec {
         let chain = try yearChain(returnName: returnName, year: year)
         let calendar = try loadCalendar()
         var codeLists = try loadCodeLists(root.appendingPathComponent("codelists.yml"), into: [:])
@@ -37,6 +41,7 @@ public struct SpecLoader: Sendable {
         var title = returnName
         var childField: String?
         var submission = ReturnSpec.Submission(form: .csv, header: nil)
+        var companionNames: [String] = []
 
         for (index, link) in chain.enumerated() {
             let file = link.file
@@ -44,6 +49,7 @@ public struct SpecLoader: Sendable {
             if let t = file.title { title = t }
             if let c = file.childField { childField = c }
             if let s = file.submission { submission = s }
+            if let c = file.companions { companionNames = c }
             if let f = file.input?.dateFormat { dateFormat = f }
             tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
                                isBase: index == 0, source: link.path)
@@ -68,7 +74,7 @@ public struct SpecLoader: Sendable {
             let raising = tables.filter { $0.fields.contains { $0.ruleCodes.contains(code) } }.map(\.name)
             rules[code]!.tables = rule.tables + raising.filter { !rule.tables.contains($0) }
         }
-        let spec = ReturnSpec(
+        var spec = ReturnSpec(
             returnName: returnName, year: year, title: title, period: chain.last!.file.collection,
             dateFormat: dateFormat, tables: tables, codeLists: codeLists,
             rules: rules.values.sorted { $0.code.localizedStandardCompare($1.code) == .orderedAscending },
@@ -77,6 +83,11 @@ public struct SpecLoader: Sendable {
             schemaFile: chain.last.map { $0.dir.appendingPathComponent("schema.xsd") }
                 .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil },
             submission: submission)
+        if withCompanions {
+            for name in companionNames {
+                spec.companions[name] = try load(returnName: name, year: year, withCompanions: false)
+            }
+        }
         try SpecChecker(spec: spec).check()
         return spec
     }
