@@ -23,19 +23,20 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses `yyyy-mm-dd` exactly (ten characters).
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = SimpleDate.number(u[0..<4]), let m = SimpleDate.number(u[5..<7]),
-              let d = SimpleDate.number(u[8..<10]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(text, separators: [4, 7], separator: "-", year: 0..<4, month: 5..<7, day: 8..<10)
     }
 
     /// Parses `dd/mm/yyyy` exactly, the DfE's CSV date format.
     public init?(dmy text: some StringProtocol) {
+        self.init(text, separators: [2, 5], separator: "/", year: 6..<10, month: 3..<5, day: 0..<2)
+    }
+
+    private init?(_ text: some StringProtocol, separators: [Int], separator: Character,
+                  year: Range<Int>, month: Range<Int>, day: Range<Int>) {
         let u = Array(text.utf8)
-        guard u.count == 10, u[2] == UInt8(ascii: "/"), u[5] == UInt8(ascii: "/"),
-              let d = SimpleDate.number(u[0..<2]), let m = SimpleDate.number(u[3..<5]),
-              let y = SimpleDate.number(u[6..<10]) else { return nil }
+        guard u.count == 10, separators.allSatisfy({ u[$0] == separator.asciiValue! }),
+              let y = SimpleDate.number(u[year]), let m = SimpleDate.number(u[month]),
+              let d = SimpleDate.number(u[day]) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
