@@ -24,7 +24,7 @@ struct SpecOptions: ParsableArguments {
         }
     }
 
-    private func specsFolder() throws -> URL {
+    func specsFolder() throws -> URL {
         let fm = FileManager.default
         func isSpecs(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("codelists.yml").path) }
         if let given = specs ?? ProcessInfo.processInfo.environment["STATRETURN_SPECS"] {

@@ -35,6 +35,7 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(try c.workingDays(from: d("2026-04-02"), to: d("2026-04-07")), 1)
         XCTAssertEqual(try c.adding(workingDays: 1, to: d("2026-04-02")), d("2026-04-07"))
         XCTAssertEqual(try c.adding(workingDays: 0, to: d("2026-04-04")), d("2026-04-04"))
+        XCTAssertEqual(try c.adding(workingDays: -1, to: d("2026-04-07")), d("2026-04-02"), "back over Easter")
         // 2022 had extra holidays: the Platinum Jubilee and the State Funeral.
         XCTAssertFalse(try c.isWorkingDay(d("2022-06-03")))
         XCTAssertFalse(try c.isWorkingDay(d("2022-09-19")))

@@ -64,13 +64,13 @@ public struct WorkingDayCalendar: Sendable {
         return n
     }
 
-    /// The date `n` working days after `a` (`n` >= 0).
+    /// The date `n` working days after `a` (before it when `n` is negative; `a` itself for 0).
     public func adding(workingDays n: Int, to a: SimpleDate) throws -> SimpleDate {
         try check(a)
         var d = a
-        var left = n
+        var left = abs(n)
         while left > 0 {
-            d = d.adding(days: 1)
+            d = d.adding(days: n > 0 ? 1 : -1)
             if try isWorkingDay(d) { left -= 1 }
         }
         return d

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Puts known errors into a synthetic return, as the spec's `inject.yml` describes, so a
+/// test can check each is caught under its code.
+struct ErrorInjector {
+    struct Kind: Decodable {
+        var code: String
+        var table: String
+        var field: String
+        var set: String?
+        var swapWith: String?
+        var duplicate: Bool?
+        var when: String?
+        enum CodingKeys: String, CodingKey { case code, table, field, set, swapWith = "swap_with", duplicate, when }
+    }
+
+    let rate: Double
+    let kinds: [Kind]
+
+    /// Chooses a fraction `rate` of children and gives each one error of a kind that fits
+    /// their records; the rest are left as generated.
+    func inject(into out: inout SyntheticReturn, random: inout SeededRandom) {
+        guard rate > 0, let childField = out.spec.tables.first?.childField else { return }
+        let children = (out.rows[out.spec.tables[0].name] ?? []).compactMap { $0[childField] }
+        for child in children where random.chance(rate) {
+            let fitting = kinds.filter { k in (out.rows[k.table] ?? []).contains { $0[childField] == child && fits(k, $0) } }
+            guard !fitting.isEmpty else { continue }
+            let kind = random.pick(fitting)
+            let index = out.rows[kind.table]!.firstIndex { $0[childField] == child && fits(kind, $0) }!
+            var row = out.rows[kind.table]![index]
+            if kind.duplicate == true {
+                out.rows[kind.table]!.append(row)
+            } else if let other = kind.swapWith {
+                (row[kind.field], row[other]) = (row[other], row[kind.field])
+            } else {
+                row[kind.field] = kind.set ?? ""
+            }
+            out.rows[kind.table]![index] = row
+            out.injected.append(.init(child: child, code: kind.code, table: kind.table, field: kind.field))
+        }
+    }
+
+    private func fits(_ k: Kind, _ row: [String: String]) -> Bool {
+        guard let w = k.when else { return true }
+        return !(row[w] ?? "").isEmpty
+    }
+
+    /// The kinds for a spec: its year's `inject.yml`, or the nearest earlier year's.
+    static func kinds(for spec: ReturnSpec, specs root: URL) throws -> [Kind] {
+        var year: String? = spec.year
+        while let y = year {
+            let dir = root.appendingPathComponent(spec.returnName).appendingPathComponent(y)
+            let url = dir.appendingPathComponent("inject.yml")
+            if let text = try? String(contentsOf: url, encoding: .utf8) {
+                let kinds = try decodeYAML([Kind].self, text, file: "Specs/\(spec.returnName)/\(y)/inject.yml")
+                for k in kinds where spec.table(k.table)?.field(k.field) == nil || spec.rule(k.code) == nil {
+                    throw SpecError(file: "Specs/\(spec.returnName)/\(y)/inject.yml", entry: k.code,
+                                    problem: "names a table, field or rule the spec does not have")
+                }
+                return kinds
+            }
+            year = spec.periods.keys.filter { $0 < y }.max()
+        }
+        return []
+    }
+}
