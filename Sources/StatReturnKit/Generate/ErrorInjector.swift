@@ -22,10 +22,14 @@ struct ErrorInjector {
     func inject(into out: inout SyntheticReturn, random: inout SeededRandom) {
         guard rate > 0, let childField = out.spec.tables.first?.childField else { return }
         let children = (out.rows[out.spec.tables[0].name] ?? []).compactMap { $0[childField] }
+        var used: [String: Int] = [:]
         for child in children where random.chance(rate) {
             let fitting = kinds.filter { k in (out.rows[k.table] ?? []).contains { $0[childField] == child && fits(k, $0) } }
             guard !fitting.isEmpty else { continue }
-            let kind = random.pick(fitting)
+            // The least used kind that fits, so every kind is exercised in a council of any size.
+            let least = fitting.map { k in used[k.code, default: 0] }.min()!
+            let kind = random.pick(fitting.filter { used[$0.code, default: 0] == least })
+            used[kind.code, default: 0] += 1
             let index = out.rows[kind.table]!.firstIndex { $0[childField] == child && fits(kind, $0) }!
             var row = out.rows[kind.table]![index]
             if kind.duplicate == true {

@@ -32,7 +32,8 @@ struct SSDA903Generator {
         let home = sector()
         var episodes: [[String: String]] = []
         var cursor = careStart
-        var placement = place(age: careStart.year - dob.year)
+        var placement = place(age: careStart.year - dob.year, home: home)
+        var decision: SimpleDate?, match: SimpleDate?
         var reason = "S"
         while true {
             let length = random.int(60...300)
@@ -58,17 +59,26 @@ struct SSDA903Generator {
             if legal == "C1" {
                 legal = adoption ? "E1" : "C2"
                 reason = "L"
+                if adoption {
+                    // The decision that the child should be placed for adoption precedes the placement order.
+                    decision = max(cursor, next.adding(days: -random.int(10...40)))
+                    out.add("PlacedAdoption", ["CHILD": id, "DOB": dob.dmy, "DATE_PLACED": decision!.dmy])
+                }
             } else if adoption && legal == "E1" && !placement.type.hasPrefix("A") {
-                placement = (type: "A6", provider: "PR1", postcode: sector(), urn: "XXXXXXX")
+                placement = (type: "A6", provider: "PR1", postcode: sector(not: home), urn: "XXXXXXX")
                 ep["REASON_PLACE_CHANGE"] = "CARPL"
                 reason = "P"
-                addAdoption(id, dob: dob, placed: next, into: &out)
+                match = max(decision!, next.adding(days: -random.int(7...30)))
             } else if placement.type.hasPrefix("A") {
                 ep["REC"] = "E11"
                 episodes.append(ep)
+                if next >= start {
+                    out.add("AD1", ["CHILD": id, "DOB": dob.dmy, "DATE_INT": decision!.dmy, "DATE_MATCH": match!.dmy,
+                                    "FOSTER_CARE": "0", "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"])
+                }
                 break
             } else {
-                placement = place(age: next.year - dob.year)
+                placement = place(age: next.year - dob.year, home: home, from: placement.postcode)
                 ep["REASON_PLACE_CHANGE"] = random.weighted([("CARPL", 5), ("CHILD", 1), ("CREQO", 2), ("LAREQ", 1)])
                 reason = "P"
             }
@@ -80,14 +90,31 @@ struct SSDA903Generator {
         for ep in inYear { out.add("Episodes", ep) }
         addReviews(id, dob: dob, careStart: careStart, episodes: episodes, into: &out)
         addMissing(id, dob: dob, episodes: inYear, into: &out)
+        let openAtEnd = episodes.last?["DEC"] == nil
+        if openAtEnd {
+            // A social worker from the start of care, or of the year, still allocated at 31 March.
+            out.add("SWEpisodes", ["CHILD": id, "DOB": dob.dmy, "SW_ID": "SW\(random.int(1000...1400))",
+                                   "SW_DECOM": max(careStart, start).dmy, "SW_REASON": "FCONTA"])
+            if dob.age(on: start) >= 14 && random.chance(0.08) {
+                out.add("UASC", ["CHILD": id, "SEX": sex, "DOB": dob.dmy])
+            }
+        }
+        // Looked after for the whole year: from 1 April to 31 March (ending that day counts).
+        let endsOnLastDay = episodes.last?["DEC"] == end.dmy
+        if (openAtEnd || endsOnLastDay) && careStart <= start && legal != "V3" && legal != "V4" {
+            addOutcomes(id, dob: dob, into: &out)
+        }
     }
 
-    private mutating func addAdoption(_ id: String, dob: SimpleDate, placed: SimpleDate, into out: inout SyntheticReturn) {
-        let decision = placed.adding(days: -random.int(60...120))
-        let match = placed.adding(days: -random.int(7...30))
-        out.add("PlacedAdoption", ["CHILD": id, "DOB": dob.dmy, "DATE_PLACED": decision.dmy])
-        out.add("AD1", ["CHILD": id, "DOB": dob.dmy, "DATE_INT": decision.dmy, "DATE_MATCH": match.dmy, "FOSTER_CARE": "0",
-                        "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"])
+    /// OC2: the outcomes of a child looked after for the whole year, as the DfE asks by age.
+    private mutating func addOutcomes(_ id: String, dob: SimpleDate, into out: inout SyntheticReturn) {
+        let ageAtEnd = dob.age(on: end)
+        var row = ["CHILD": id, "DOB": dob.dmy, "IMMUNISATIONS": "1", "TEETH_CHECK": "1", "HEALTH_ASSESSMENT": "1",
+                   "SUBSTANCE_MISUSE": "0"]
+        if ageAtEnd >= 4 && dob.age(on: start) < 17 { row["SDQ_SCORE"] = String(random.int(3...30)) }
+        if ageAtEnd >= 10 { row["CONVICTED"] = "0" }
+        if ageAtEnd < 5 { row["HEALTH_CHECK"] = "1" }
+        out.add("OC2", row)
     }
 
     private mutating func addReviews(_ id: String, dob: SimpleDate, careStart: SimpleDate, episodes: [[String: String]],
@@ -117,16 +144,19 @@ struct SSDA903Generator {
         }
     }
 
-    private mutating func place(age: Int) -> (type: String, provider: String, postcode: String, urn: String) {
+    private mutating func place(age: Int, home: String, from previous: String = "") -> (type: String, provider: String, postcode: String, urn: String) {
+        var postcode = sector(not: home)
+        while postcode == previous { postcode = sector(not: home) }
         if age >= 12 && random.chance(0.3) {
-            return ("K2", "PR4", sector(), "SC\(random.int(100_000...999_999))")
+            return ("K2", "PR4", postcode, "SC\(random.int(100_000...999_999))")
         }
         let type = random.weighted([("U4", 3), ("U6", 5), ("U3", 2)])
-        return (type, random.chance(0.6) ? "PR1" : "PR4", sector(), type == "U3" ? "XXXXXXX" : String(random.int(1_000_000...9_999_999)))
+        return (type, random.chance(0.6) ? "PR1" : "PR4", postcode, type == "U3" ? "XXXXXXX" : String(random.int(1_000_000...9_999_999)))
     }
 
-    private mutating func sector() -> String {
-        random.pick(["LS1 4", "LS6 2", "LS9 8", "LS11 5", "BD3 7", "BD7 1", "WF1 3", "WF10 4", "HX1 2", "HD1 6", "YO1 9", "S10 3"])
+    private mutating func sector(not other: String = "") -> String {
+        random.pick(["LS1 4", "LS6 2", "LS9 8", "LS11 5", "BD3 7", "BD7 1", "WF1 3", "WF10 4", "HX1 2", "HD1 6", "YO1 9", "S10 3"]
+            .filter { $0 != other })
     }
 
     /// A valid UPN, unique per child.
