@@ -2,12 +2,13 @@
 # with the Swift toolchain: the system libraries are installed if missing.
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
+BENCH_PACKAGES := time python3-venv
 SAMPLE_903 := SampleReturns/ssda903/2026-27
 
-.PHONY: deps build release sample test clean
+.PHONY: deps build release sample test bench clean
 
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -29,5 +30,10 @@ sample: build
 test: deps
 	$(SWIFT) test --disable-swift-testing
 
+# Times StatReturn on synthetic councils, side by side with the public Python validators.
+bench:
+	$(MAKE) release EXTRA_PACKAGES="$(BENCH_PACKAGES)"
+	bench/run.sh
+
 clean:
-	rm -rf .build out
+	rm -rf .build out .venv-bench

@@ -20,8 +20,9 @@ struct ErrorInjector {
     /// Chooses a fraction `rate` of children and gives each one error of a kind that fits
     /// their records; the rest are left as generated.
     func inject(into out: inout SyntheticReturn, random: inout SeededRandom) {
-        guard rate > 0, let childField = out.spec.tables.first?.childField else { return }
-        let children = (out.rows[out.spec.tables[0].name] ?? []).compactMap { $0[childField] }
+        // Children are those of the first table that names them (the 903 Header, the CIN ChildIdentifiers).
+        guard rate > 0, let first = out.spec.tables.first(where: { $0.childField != nil }), let childField = first.childField else { return }
+        let children = (out.rows[first.name] ?? []).compactMap { $0[childField] }
         var used: [String: Int] = [:]
         for child in children where random.chance(rate) {
             let fitting = kinds.filter { k in (out.rows[k.table] ?? []).contains { $0[childField] == child && fits(k, $0) } }

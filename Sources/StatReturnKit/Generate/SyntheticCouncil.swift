@@ -16,6 +16,11 @@ public enum SyntheticCouncil {
             var g = SSDA903Generator(spec: spec, random: random)
             for n in 0..<children { g.child(n, into: &out) }
             random = g.random
+        case "cin":
+            var g = CINGenerator(spec: spec, random: random)
+            g.header(into: &out)
+            for n in 0..<children { g.child(n, into: &out) }
+            random = g.random
         default:
             throw Unsupported(returnName: spec.returnName)
         }

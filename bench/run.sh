@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `make bench`: times statreturn on synthetic councils of 1,000, 10,000 and 100,000
+# children, and the public Python validators on the same data at 1,000 and 10,000,
+# in the same run, then writes BENCHMARKS.md. Needs the release build (make release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/statreturn
+VENV=.venv-bench
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install -q csc-validator-be-903 csc-validator-be-cin
+
+# Runs a command under /usr/bin/time; prints "seconds peak-MB". Exit 0 or 1 (findings) is a
+# completed run; anything else stops the benchmark.
+measure() {
+    local status=0
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || status=$?
+    if [ "$status" -gt 1 ]; then echo "failed ($status): $*" >&2; tail -5 "$WORK/err" >&2; exit 1; fi
+    awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$WORK/time"
+}
+
+records() { local n=0; for f in "$1"/*.csv; do n=$((n + $(wc -l < "$f") - 1)); done; echo "$n"; }
+
+rows=""
+run() {  # return, year, python ruleset, sizes compared with Python
+    local ret=$1 year=$2 ruleset=$3
+    for n in 1000 10000 100000; do
+        "$BIN" generate "$ret" --year "$year" --children "$n" --seed 1 --error-rate 0.02 --out "$WORK/$ret-$n" > /dev/null
+        local folder="$WORK/$ret-$n/$ret-$year"
+        local count; count=$(records "$folder")
+        read -r secs mb < <(measure "$BIN" validate "$ret" --year "$year" "$folder")
+        local rate; rate=$(awk -v r="$count" -v s="$secs" 'BEGIN { printf "%.0f", r / (s > 0 ? s : 0.01) }')
+        local py="-" pymb="-" ratio="-"
+        if [ "$n" -le 10000 ]; then
+            read -r py pymb < <(measure "$VENV/bin/python" bench/python_validator.py "$ret" "$folder" "$ruleset")
+            ratio=$(awk -v p="$py" -v s="$secs" 'BEGIN { printf "%.0fx", p / (s > 0 ? s : 0.01) }')
+        fi
+        echo "$ret $n: $secs s, $mb MB; python $py s, $pymb MB" >&2
+        rows+="| $ret $year | $n | $count | $secs | $mb | $rate | $py | $pymb | $ratio |"$'\n'
+    done
+}
+
+run ssda903 2026-27 lac2026_27
+
+cat > BENCHMARKS.md <<MD
+# Benchmarks
+
+Made by \`make bench\` on $(date -u +"%Y-%m-%d %H:%M UTC"): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ { print $2 }') GiB memory.
+
+Each council is made by \`statreturn generate <return> --year <year> --children N --seed 1 --error-rate 0.02\`
+and timed with \`/usr/bin/time\` running \`statreturn validate <return> --year <year> <folder>\`
+(release build, all rules, rules in parallel on every core) and, on the same files,
+the public Python validator (\`bench/python_validator.py\`, which drives csc-validator-be-903
+through its own library API, ruleset $(echo lac2026_27)). Wall time includes reading the
+files and writing nothing else; peak memory is the maximum resident set size.
+
+| return | children | records | StatReturn wall (s) | peak MB | records/s | Python wall (s) | Python peak MB | speed-up |
+|---|---|---|---|---|---|---|---|---|
+$rows
+Targets (issue 5): SSDA903 at 100,000 children under 10 s and 2 GB; at 10,000 children at
+least 50 times faster than the public validator. CIN is not in the table yet: the CIN
+generator is still to be written.
+MD
+echo "Wrote BENCHMARKS.md" >&2
