@@ -33,8 +33,7 @@ final class CLITests: XCTestCase {
         var rows: [[String]] = []
         try CSVReader(text: csv).forEachRecord { rows.append($0.cells) }
         XCTAssertEqual(rows.first, ["return", "year", "code", "severity", "table", "row", "child", "fields", "values", "message", "team", "worker"])
-        let found = Set(rows.dropFirst().map { "\($0[2]) \($0[4]) \($0[5]) \($0[6])" })
-        XCTAssertEqual(found, try expectedSampleFindings(sample), "findings differ from SampleReturns/ssda903/2026-27/README.md")
+        XCTAssertEqual(try findings(out), try expectedSampleFindings(sample), "findings differ from SampleReturns/ssda903/2026-27/README.md")
         // Children in the owners file carry their team and worker; C1099 is not in it.
         for row in rows.dropFirst() {
             XCTAssertEqual(row[10].isEmpty, row[6] == "C1099", "owner of \(row[6])")
@@ -47,14 +46,41 @@ final class CLITests: XCTestCase {
         XCTAssertEqual((json?["findings"] as? [Any])?.count, rows.count - 1)
     }
 
-    /// Rows of the README's table: `| code | table | row | child | what was changed |`.
-    private func expectedSampleFindings(_ folder: URL) throws -> Set<String> {
+    /// The README's table of expected findings, as "code table row child". Its columns are
+    /// `code | table | row | child | ...`, or for the CIN census `code | table | CSV row | XML line | child | ...`;
+    /// `column` picks the row column. A whole-return finding has table and row "-".
+    private func expectedSampleFindings(_ folder: URL, rowColumn column: Int = 2, childColumn: Int = 3) throws -> Set<String> {
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
         let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| ") }.map {
             $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "`", with: "") }
-        }.filter { $0.count >= 4 && Int($0[2]) != nil }
+        }.filter { $0.count > childColumn && $0[0] != "code" }
         XCTAssertGreaterThanOrEqual(rows.count, 5)
-        return Set(rows.map { "\($0[0]) \($0[1]) \($0[2]) \($0[3])" })
+        return Set(rows.map { r in
+            let table = r[1].hasPrefix("(") ? "" : r[1]
+            let row = r[column] == "-" ? "" : r[column]
+            return "\(r[0]) \(table) \(row) \(r[childColumn] == "-" ? "" : r[childColumn])"
+        })
+    }
+
+    private func findings(_ folder: URL) throws -> Set<String> {
+        let csv = try String(contentsOf: folder.appendingPathComponent("findings.csv"), encoding: .utf8)
+        var rows: [[String]] = []
+        try CSVReader(text: csv).forEachRecord { rows.append($0.cells) }
+        return Set(rows.dropFirst().map { "\($0[2]) \($0[4]) \($0[5]) \($0[6])" })
+    }
+
+    /// Each CIN sample, as XML and as CSV, gives exactly the findings its README lists.
+    func testCINSamplesGiveExactlyTheirDocumentedFindings() throws {
+        for year in ["2025-26", "2026-27"] {
+            let sample = Package.samples.appendingPathComponent("cin/\(year)")
+            for (input, column) in [("csv", 2), ("cin.xml", 3)] {
+                let out = try temporaryFolder()
+                let r = try run(["validate", "cin", "--year", year, sample.appendingPathComponent(input).path, "--out", out.path])
+                XCTAssertEqual(r.status, 1, r.stderr)
+                XCTAssertEqual(try findings(out), try expectedSampleFindings(sample, rowColumn: column, childColumn: 4),
+                               "\(year) \(input): findings differ from the sample's README")
+            }
+        }
     }
 
     func testCleanReturnExitsZero() throws {
@@ -107,22 +133,28 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["rules", "ssda903", "--year", "2026-27", "--explain", "NOPE"]).status, 2)
     }
 
-    /// The listing covers the official catalogue: every DfE code listed is a real one.
-    func testListedCodesComeFromTheOfficialCatalogue() throws {
-        let catalogue = Package.root.deletingLastPathComponent().appendingPathComponent("shared/reference/rules/ssda903-2026-27-rule-catalogue.tsv")
-        guard let text = try? String(contentsOf: catalogue, encoding: .utf8) else {
-            throw XCTSkip("the reference catalogue is not beside this checkout")
-        }
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        let official = Set(lines.map { String($0[0]) })
-        let officialMessages = Dictionary(lines.map { (String($0[0]), normalise($0[1])) }, uniquingKeysWith: { a, _ in a })
-        let spec = try Package.spec("ssda903", "2026-27")
-        let ours = spec.rules.map(\.code).filter { !$0.hasPrefix("SR") }
-        XCTAssertEqual(ours.filter { !official.contains($0) }, [])
-        XCTAssertGreaterThanOrEqual(ours.count, 40)
-        // Messages are our own words, not the official sentence.
-        for rule in spec.rules where officialMessages[rule.code] == normalise(rule.message) {
-            XCTFail("rule \(rule.code) reuses the official message")
+    /// The rules cover the official catalogues: every catalogue code is implemented, every DfE
+    /// code we list is a real one (our own start SR or XR), and no message copies the official one.
+    func testRulesMatchTheOfficialCatalogues() throws {
+        let reference = Package.root.deletingLastPathComponent().appendingPathComponent("shared/reference/rules")
+        for (ret, file, years, messageColumn) in [("ssda903", "ssda903-2026-27-rule-catalogue.tsv", ["2026-27"], 1),
+                                                  ("cin", "cin-2025-26-rule-catalogue.tsv", ["2025-26", "2026-27"], 3)] {
+            guard let text = try? String(contentsOf: reference.appendingPathComponent(file), encoding: .utf8) else {
+                throw XCTSkip("the reference catalogues are not beside this checkout")
+            }
+            let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            let official = Dictionary(lines.map { (String($0[0]), normalise($0[messageColumn])) }, uniquingKeysWith: { a, _ in a })
+            for year in years {
+                let spec = try Package.spec(ret, year)
+                let ours = spec.rules.map(\.code).filter { !$0.hasPrefix("SR") && !$0.hasPrefix("XR") }
+                XCTAssertEqual(ours.filter { official[$0] == nil }, [], "\(ret) \(year): codes not in the catalogue")
+                for rule in spec.rules where official[rule.code] == normalise(rule.message) {
+                    XCTFail("\(ret) rule \(rule.code) reuses the official message")
+                }
+                if ret == "cin" {
+                    XCTAssertEqual(Set(official.keys).subtracting(ours).sorted(), [], "\(ret) \(year): catalogue codes not implemented")
+                }
+            }
         }
     }
 

@@ -31,12 +31,20 @@ struct CINGenerator {
         let age = random.int(0...16)
         let dob = start.adding(days: -(age * 365 + random.int(10...300)))
         let sex = random.chance(0.52) ? "M" : "F"
-        let upn = age >= 5 ? String(UPN.checkLetter(for: String(format: "999%08d%d", n, n % 10))!) + String(format: "999%08d%d", n, n % 10) : ""
+        // School age (born by 31 August six years before the reference year) means a UPN.
+        let schoolAge = dob <= SimpleDate(year: spec.period.referenceDate.year - 6, month: 8, day: 31)!
+        let digits = String(format: "380%08d%d", n, n % 10)
+        let upn = schoolAge ? String(UPN.checkLetter(for: digits)!) + digits : ""
         out.add("ChildIdentifiers", ["LAchildID": id, "UPN": upn, "UPNunknown": upn.isEmpty ? "UN1" : "",
                                      "PersonBirthDate": dob.iso, "Sex": sex])
         out.add("ChildCharacteristics", ["LAchildID": id, "Ethnicity": random.weighted([("WBRI", 70), ("WOTH", 5), ("MWBC", 4),
                                          ("AIND", 3), ("APKN", 4), ("BAFR", 5), ("BCRB", 3), ("CHNE", 1), ("OOTH", 5)])])
-        out.add("Disabilities", ["LAchildID": id, "Disability": random.weighted([("NONE", 85), ("AUT", 5), ("LD", 4), ("COMM", 3), ("BEH", 3)])])
+        let disability = random.weighted([("NONE", 80), ("AUT", 5), ("LD", 4), ("COMM", 3), ("BEH", 3), ("MOB", 1), ("HAND", 1),
+                                          ("PC", 1), ("HEAR", 1), ("VIS", 1), ("CON", 1), ("INC", 1), ("DDA", 1)])
+        out.add("Disabilities", ["LAchildID": id, "Disability": disability])
+        if disability != "NONE" && random.chance(0.2) {
+            out.add("Disabilities", ["LAchildID": id, "Disability": disability == "LD" ? "COMM" : "LD"])
+        }
 
         // A referral in the year, or an older case still open.
         let older = random.chance(0.15)
@@ -68,7 +76,7 @@ struct CINGenerator {
             out.add("CINPlanDates", keys.merging(["CINPlanStartDate": planStart.iso, "CINPlanEndDate": ended ? planEnd.iso : ""]) { a, _ in a })
             if ended { details["CINclosureDate"] = planEnd.iso; details["ReasonForClosure"] = "RC7" }
         default:
-            let enquiry = workingDays(random.int(1...4), after: assessmentStart)
+            let enquiry = max(workingDays(random.int(1...4), after: assessmentStart), workingDay(start))
             let conference = workingDays(random.int(8...15), after: enquiry)
             guard conference <= end else { break }
             out.add("Section47", keys.merging(["S47ActualStartDate": enquiry.iso, "InitialCPCtarget": workingDays(15, after: enquiry).iso,
