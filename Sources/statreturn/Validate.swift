@@ -34,8 +34,11 @@ struct Validate: ParsableCommand {
     @Flag(help: "Normalise values safely before checking (spaces, code case, 1.0, ISO or one-digit dates, known labels) and list each change in fixes.csv. Input files are not changed.")
     var fix = false
 
-    @Flag(help: "Print the ten slowest rules on stderr, for finding a slow check.")
+    @Flag(help: "Print the time of each phase and the ten slowest rules on stderr, for finding a slow check.")
     var timings = false
+
+    @Option(help: "How many rules to run at once (default: one per core).")
+    var workers: Int?
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one file or folder to validate") }
@@ -56,9 +59,12 @@ struct Validate: ParsableCommand {
             progress("Checking \(returnSpec.rules.count) rules")
             var validator = Validator(spec: returnSpec)
             validator.fix = fix
+            if let workers { validator.workers = max(1, workers) }
             let result = try validator.validate(files, owners: ownerMap)
             print(ConsoleSummary.render(result), terminator: "")
             if timings {
+                for (phase, seconds) in result.phaseSeconds { note(String(format: "%8.3f s  %@", seconds, phase)) }
+                note("slowest rules:")
                 for (code, seconds) in result.ruleSeconds.sorted(by: { $0.value > $1.value }).prefix(10) {
                     note(String(format: "%8.3f s  %@", seconds, code))
                 }

@@ -83,6 +83,21 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testCINExportRefusesWhileErrorsRemainUnlessDraft() throws {
+        let out = try temporaryFolder()
+        let sample = Package.samples.appendingPathComponent("cin/2025-26/csv").path
+        let target = out.appendingPathComponent("census.xml")
+        let refused = try run(["export", "cin", "--year", "2025-26", sample, "--out", target.path, "--lea", "380"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("errors remain"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
+        XCTAssertEqual(try run(["export", "cin", "--year", "2025-26", sample, "--out", target.path]).status, 2, "--lea is needed")
+        let draft = try run(["export", "cin", "--year", "2025-26", sample, "--out", target.path, "--lea", "380", "--draft"])
+        XCTAssertEqual(draft.status, 0, draft.stderr)
+        let written = try String(contentsOf: out.appendingPathComponent("census.DRAFT.xml"), encoding: .utf8)
+        XCTAssertTrue(written.contains("<LEA>380</LEA>"))
+    }
+
     func testCleanReturnExitsZero() throws {
         let dir = try temporaryFolder()
         try "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/02/2015,WBRI,A123456789012,,\n"

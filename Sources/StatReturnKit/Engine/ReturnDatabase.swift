@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import GRDB
 
 /// The in-memory SQLite database a return is loaded into: one table per spec table,
@@ -21,18 +22,30 @@ final class ReturnDatabase {
         }
     }
 
+    /// Configured once, before the first connection opens (see CSQLiteTuning).
+    private static let tuned: Int32 = statreturn_tune_sqlite()
+
     private static func makeQueue(_ spec: ReturnSpec) throws -> DatabaseQueue {
+        _ = tuned
         var config = Configuration()
-        config.prepareDatabase { db in SQLFunctions.register(in: db, calendar: spec.calendar, codeLists: spec.codeLists) }
+        config.prepareDatabase { db in
+            SQLFunctions.register(in: db, calendar: spec.calendar, codeLists: spec.codeLists)
+            // Rules sort whole tables (window functions by child and date): keep that off disk.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return try DatabaseQueue(configuration: config)
     }
 
-    /// Indexes the joins rules make (by child), once all rows are in.
+    /// Indexes what rules join and order by, once all rows are in: the child, and the
+    /// table's key (e.g. child then start date, which window functions walk in order).
     func finishLoading() throws {
         try queue.writeWithoutTransaction { db in
             for (t, name) in Self.tableNames(spec) {
-                guard let child = t.childField else { continue }
-                try db.execute(sql: "CREATE INDEX \("\(name)_child".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(child.quotedDatabaseIdentifier))")
+                var indexes: [[String]] = t.childField.map { [[$0]] } ?? []
+                if t.key.count > 1 { indexes.append(t.key) }
+                for (i, columns) in indexes.enumerated() {
+                    try db.execute(sql: "CREATE INDEX \("\(name)_\(i)".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))")
+                }
             }
             try db.execute(sql: "ANALYZE")
         }

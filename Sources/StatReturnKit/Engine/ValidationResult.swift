@@ -23,8 +23,9 @@ public struct ValidationResult: Sendable {
     public var warnings: [String]
     /// Changes `--fix` made before the rules ran.
     public var fixes: [Fix]
-    /// Seconds each SQL rule took, for `--timings` and the benchmark.
+    /// Seconds each SQL rule took, and each phase of the run, for `--timings` and the benchmark.
     public var ruleSeconds: [String: Double]
+    public var phaseSeconds: [(phase: String, seconds: Double)] = []
     /// The records as read (after `--fix`), by table, for exporters.
     public var data: [String: RawTable]
 

@@ -16,6 +16,7 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ files: [InputFile], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
+        var clock = PhaseClock()
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
         var companions: [String: Ingestor] = [:]
@@ -30,7 +31,9 @@ public struct Validator: Sendable {
                 try Self.load(file, into: ingestor, spec: spec)
             }
         }
+        clock.lap("read and load the files")
         try database.finishLoading()
+        clock.lap("index the tables")
 
         var loaded = ingestor.tables
         for c in companions.values { loaded.merge(c.tables) { a, _ in a } }
@@ -48,7 +51,9 @@ public struct Validator: Sendable {
         }
         let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
         let dbs = try database.copies(min(workers, max(sqlRules.count, 1)))
+        clock.lap("copy the database for \(dbs.count) workers")
         let outcomes = RuleRunner(rules: sqlRules, period: period).run(on: dbs)
+        clock.lap("run \(sqlRules.count) rules")
 
         let runCodes = Set(runnable.map(\.code))
         var hits = ingestor.hits.filter { runCodes.contains($0.code) }
@@ -62,14 +67,28 @@ public struct Validator: Sendable {
             .map { builder.finding(for: $0, rule: byCode[$0.code]!) }
             .sorted(by: Self.reportOrder)
 
+        clock.lap("build \(findings.count) findings")
         let tables = ReturnDatabase.tableNames(spec).compactMap { _, name in
             loaded[name].map { ValidationResult.LoadedTable(name: name, files: $0.files, rows: $0.count) }
         }
-        return ValidationResult(
+        var result = ValidationResult(
             returnName: spec.returnName, year: spec.year, title: spec.title, findings: findings,
             notRun: notRun, failed: failed, rulesRun: runnable.count - failed.count, tables: tables,
             warnings: ingestor.warnings, fixes: ingestor.fixes,
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
+        result.phaseSeconds = clock.laps
+        return result
+    }
+
+    /// Wall time of each phase of a run.
+    private struct PhaseClock {
+        var laps: [(phase: String, seconds: Double)] = []
+        private var last = DispatchTime.now().uptimeNanoseconds
+        mutating func lap(_ phase: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            laps.append((phase, Double(now - last) / 1e9))
+            last = now
+        }
     }
 
     private static func load(_ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {

@@ -24,14 +24,22 @@ struct ErrorInjector {
         guard rate > 0, let first = out.spec.tables.first(where: { $0.childField != nil }), let childField = first.childField else { return }
         let children = (out.rows[first.name] ?? []).compactMap { $0[childField] }
         var used: [String: Int] = [:]
+        // Each table's rows by child, so choosing is linear in the size of the council.
+        var byChild: [String: [String: [Int]]] = [:]
+        for (table, rows) in out.rows {
+            for (i, row) in rows.enumerated() { byChild[table, default: [:]][row[childField] ?? "", default: []].append(i) }
+        }
+        func row(_ k: Kind, _ child: String) -> Int? {
+            byChild[k.table]?[child]?.first { fits(k, out.rows[k.table]![$0]) }
+        }
         for child in children where random.chance(rate) {
-            let fitting = kinds.filter { k in (out.rows[k.table] ?? []).contains { $0[childField] == child && fits(k, $0) } }
+            let fitting = kinds.filter { row($0, child) != nil }
             guard !fitting.isEmpty else { continue }
             // The least used kind that fits, so every kind is exercised in a council of any size.
             let least = fitting.map { k in used[k.code, default: 0] }.min()!
             let kind = random.pick(fitting.filter { used[$0.code, default: 0] == least })
             used[kind.code, default: 0] += 1
-            let index = out.rows[kind.table]!.firstIndex { $0[childField] == child && fits(kind, $0) }!
+            let index = row(kind, child)!
             var row = out.rows[kind.table]![index]
             if kind.duplicate == true {
                 out.rows[kind.table]!.append(row)

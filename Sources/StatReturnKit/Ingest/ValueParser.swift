@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Turns one cell's text into its typed value for SQLite, once, at ingest.
-struct ValueParser {
+final class ValueParser {
     enum Outcome {
         case value(DatabaseValue)
         case blank
@@ -14,6 +14,9 @@ struct ValueParser {
     let dateFormat: ReturnSpec.DateFormat
     private let pattern: NSRegularExpression?
     private let also: Set<String>
+    /// Regular-expression results by value: codes, postcodes and URNs repeat across a
+    /// return, and matching costs far more than a lookup. Bounded, so memory stays flat.
+    private var matched: [String: Bool] = [:]
 
     // Full postcodes, or the sector (outward code and the first digit of the inward
     // code) that the 903 asks for.
@@ -29,12 +32,17 @@ struct ValueParser {
     }
 
     func parse(_ raw: String) -> Outcome {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = Self.trimmed(raw)
         if text.isEmpty { return .blank }
         if also.contains(text) { return .value(text.databaseValue) }
-        if let max = field.maxLength, text.count > max { return .invalid }
-        if let min = field.minLength, text.count < min { return .invalid }
-        if let p = pattern, !p.matches(text) { return .invalid }
+        if field.maxLength != nil || field.minLength != nil {
+            // Bytes bound characters from above; count characters only when that is not enough.
+            let bytes = text.utf8.count
+            let length = bytes <= (field.maxLength ?? Int.max) && field.minLength == nil ? bytes : text.count
+            if let max = field.maxLength, length > max { return .invalid }
+            if let min = field.minLength, length < min { return .invalid }
+        }
+        if let p = pattern, !matches(p, text) { return .invalid }
         switch field.type {
         case .string:
             return .value(text.databaseValue)
@@ -55,10 +63,26 @@ struct ValueParser {
             default: return .invalid
             }
         case .postcode:
-            return ValueParser.postcode.matches(text.uppercased()) ? .value(text.databaseValue) : .invalid
+            return matches(ValueParser.postcode, text.uppercased()) ? .value(text.databaseValue) : .invalid
         case .upn:
             return UPN.isValid(text) ? .value(text.databaseValue) : .invalid
         }
+    }
+}
+
+extension ValueParser {
+    /// Spaces and tabs off both ends; most cells have none, so check before trimming.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        if first != 32 && first != 9 && last != 32 && last != 9 { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func matches(_ p: NSRegularExpression, _ text: String) -> Bool {
+        if let known = matched[text] { return known }
+        let result = p.matches(text)
+        if matched.count < 100_000 { matched[text] = result }
+        return result
     }
 }
 
