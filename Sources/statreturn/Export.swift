@@ -38,6 +38,9 @@ struct Export: ParsableCommand {
     func run() throws {
         let returnSpec = try spec.load()
         do {
+            // Options the header needs are checked before the (long) validation.
+            let header = returnSpec.submission.form == .xml || xml
+                ? try HeaderValues.fill(returnSpec, lea: lea, serial: serial) : [:]
             var validator = Validator(spec: returnSpec)
             validator.fix = true
             let result = try validator.validate(try InputFile.collect(paths: inputs))
@@ -49,7 +52,7 @@ struct Export: ParsableCommand {
                     .map { "\(out)/\($0)" }
             }
             if returnSpec.submission.form == .xml || xml {
-                written.append(try writeXML(result, returnSpec))
+                written.append(try writeXML(result, returnSpec, header: header))
             }
             print("Wrote \(written.joined(separator: ", "))")
         } catch let e as ExportRefused {
@@ -60,8 +63,7 @@ struct Export: ParsableCommand {
         }
     }
 
-    private func writeXML(_ result: ValidationResult, _ returnSpec: ReturnSpec) throws -> String {
-        let header = try HeaderValues.fill(returnSpec, lea: lea, serial: serial)
+    private func writeXML(_ result: ValidationResult, _ returnSpec: ReturnSpec, header: [String: [String: String]]) throws -> String {
         let (data, unplaced) = try XMLExporter.render(result, spec: returnSpec, returnLevel: header)
         if !unplaced.isEmpty {
             let list = unplaced.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
