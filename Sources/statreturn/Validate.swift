@@ -27,6 +27,15 @@ struct Validate: ParsableCommand {
             help: "Last year's return (files or folders), for the rules that compare with it.")
     var previous: [String] = []
 
+    @Option(help: "SSDA903: Ofsted's providers as a CSV (URN,PLACE_CODES,PROVIDER_CODES,REG_DATE,REG_END,POSTCODE,LA_CODE), for the URN rules.")
+    var providers: String?
+
+    @Option(help: "SSDA903: a postcode directory as a CSV (POSTCODE,LA_CODE,EASTING,NORTHING), for the placement distance and location rules.")
+    var postcodes: String?
+
+    @Option(help: "The council's own local authority code (as used in the providers and postcodes files), for the rules that compare with it.")
+    var la: String?
+
     @Option(name: .customLong("with-ssda903"), parsing: .upToNextOption,
             help: "With the CIN census: the same year's SSDA903 (files or folders), for the checks across the two returns.")
     var withSSDA903: [String] = []
@@ -56,10 +65,12 @@ struct Validate: ParsableCommand {
             progress("Reading \(inputs.joined(separator: ", "))")
             let files = try InputFile.collect(paths: inputs) + InputFile.collect(paths: previous, previousYear: true)
                 + InputFile.collect(paths: withSSDA903, companion: "ssda903")
+                + InputFile.collect(paths: [providers, postcodes].compactMap { $0 })
             progress("Checking \(returnSpec.rules.count) rules")
             var validator = Validator(spec: returnSpec)
             validator.fix = fix
             if let workers { validator.workers = max(1, workers) }
+            if let la { validator.parameters["la_code"] = la }
             let result = try validator.validate(files, owners: ownerMap)
             print(ConsoleSummary.render(result), terminator: "")
             if timings {

@@ -39,6 +39,7 @@ public struct ExampleRunner: Sendable {
         }
         var validator = Validator(spec: spec, workers: 1)
         validator.period = spec.periods[rule.exampleYear] ?? spec.period
+        validator.parameters = e.parameters
         let result: ValidationResult
         do { result = try validator.validate(files, only: [rule.code]) } catch {
             return "the example's tables could not be read: \(error)"

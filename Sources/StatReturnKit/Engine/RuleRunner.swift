@@ -22,6 +22,7 @@ struct RuleRunner {
 
     let rules: [RuleSpec]
     let period: CollectionPeriod
+    var extra: [String: String] = [:]
 
     func run(on databases: [DatabaseQueue]) -> [Outcome] {
         let results = OutcomeBox(count: rules.count)
@@ -29,7 +30,7 @@ struct RuleRunner {
         DispatchQueue.concurrentPerform(iterations: databases.count) { worker in
             while let i = next.take(below: rules.count) {
                 let start = DispatchTime.now().uptimeNanoseconds
-                var outcome = Self.run(rules[i], on: databases[worker], period: period)
+                var outcome = Self.run(rules[i], on: databases[worker], period: period, extra: extra)
                 outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 results.set(i, outcome)
             }
@@ -37,12 +38,12 @@ struct RuleRunner {
         return results.values
     }
 
-    static func run(_ rule: RuleSpec, on queue: DatabaseQueue, period: CollectionPeriod) -> Outcome {
+    static func run(_ rule: RuleSpec, on queue: DatabaseQueue, period: CollectionPeriod, extra: [String: String] = [:]) -> Outcome {
         guard case .sql(let sql) = rule.check else { return Outcome(code: rule.code, hits: [], failure: nil) }
         do {
             let hits = try queue.read { db -> [RuleHit] in
                 let statement = try db.makeStatement(sql: sql)
-                statement.setUncheckedArguments(StatementArguments(period.parameters))
+                statement.setUncheckedArguments(StatementArguments(period.parameters.merging(extra) { a, _ in a }))
                 let columns = Set(statement.columnNames)
                 let rows = try Row.fetchCursor(statement)
                 var hits: [RuleHit] = []

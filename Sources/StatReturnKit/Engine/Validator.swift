@@ -8,6 +8,8 @@ public struct Validator: Sendable {
     public var period: CollectionPeriod
     /// Apply the safe normalisations of `Cleanser` before the rules run (`--fix`).
     public var fix = false
+    /// Optional parameters given for this run (e.g. `la_code`).
+    public var parameters: [String: String] = [:]
 
     public init(spec: ReturnSpec, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.spec = spec
@@ -43,16 +45,16 @@ public struct Validator: Sendable {
         var runnable: [RuleSpec] = []
         for rule in rules {
             // A field check runs on whichever of its tables were given; a query needs them all.
-            let absent = (rule.tables + rule.needs).filter { !given.contains($0) }
+            let absent = (rule.tables + rule.needs).filter { !given.contains($0) && parameters[$0] == nil }
             let runs = rule.check == .field || rule.check == .schema ? rule.tables.contains(where: given.contains) : absent.isEmpty
             if runs { runnable.append(rule) } else {
-                notRun.append(.init(code: rule.code, reason: "needs the \(absent.joined(separator: ", ")) table\(absent.count > 1 ? "s" : ""), not given"))
+                notRun.append(.init(code: rule.code, reason: Self.reason(absent)))
             }
         }
         let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
         let dbs = try database.copies(min(workers, max(sqlRules.count, 1)))
         clock.lap("copy the database for \(dbs.count) workers")
-        let outcomes = RuleRunner(rules: sqlRules, period: period).run(on: dbs)
+        let outcomes = RuleRunner(rules: sqlRules, period: period, extra: parameters).run(on: dbs)
         clock.lap("run \(sqlRules.count) rules")
 
         let runCodes = Set(runnable.map(\.code))
@@ -78,6 +80,17 @@ public struct Validator: Sendable {
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
         result.phaseSeconds = clock.laps
         return result
+    }
+
+    /// Why a rule did not run, naming the option that would give what it needs.
+    private static func reason(_ absent: [String]) -> String {
+        let options = ["la_code": "--la", "Providers": "--providers", "Postcodes": "--postcodes"]
+        let parts = absent.map { a -> String in
+            if let o = options[a] { return a == "la_code" ? "the council's LA code (\(o))" : "the \(a) list (\(o))" }
+            if a.hasSuffix(ReturnDatabase.previousSuffix) { return "last year's \(a.dropLast(ReturnDatabase.previousSuffix.count)) table (--previous)" }
+            return "the \(a) table"
+        }
+        return "needs " + parts.joined(separator: ", ") + ", not given"
     }
 
     /// Wall time of each phase of a run.

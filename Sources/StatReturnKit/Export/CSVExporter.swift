@@ -9,7 +9,7 @@ public enum CSVExporter {
         if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [String] = []
-        for table in spec.tables {
+        for table in spec.tables where table.reference != true {
             guard let data = result.data[table.name] else { continue }
             let name = table.name.lowercased() + (draft ? "-DRAFT" : "") + ".csv"
             var text = csvLine(table.fieldNames, ending: "\r\n")

@@ -26,7 +26,8 @@ public struct RuleSpec: Sendable {
     public var check: RuleCheck
     /// Why our check differs from the public validator, or what is uncertain about it.
     public var note: String?
-    /// Tables that must have been given for the rule to run (e.g. last year's return).
+    /// What must have been given for the rule to run besides its tables: other tables, or an
+    /// optional parameter (e.g. `la_code`, from `--la`).
     public var needs: [String]
     public var examples: [RuleExample]
     /// The spec file the rule was read from, for messages.
@@ -47,4 +48,6 @@ public struct RuleExample: Sendable {
     public var rows: [Int]?
     /// The table those rows belong to; the rule's first table when not stated.
     public var rowsTable: String?
+    /// Optional parameters the example runs with (e.g. `la_code`).
+    public var parameters: [String: String] = [:]
 }

@@ -57,7 +57,7 @@ struct SpecChecker {
         let database = try ReturnDatabase(spec: spec)
         for rule in spec.rules {
             let entry = "rule \(rule.code)"
-            for t in rule.tables + rule.needs where !known(t) {
+            for t in rule.tables + rule.needs where !known(t) && !CollectionPeriod.optionalParameters.contains(t) {
                 throw SpecError(file: rule.source, entry: entry, problem: "unknown table \(t)")
             }
             for f in rule.fields where rule.check != .schema && !rule.tables.contains(where: { tableSpec($0)?.field(f) != nil }) {
@@ -81,10 +81,13 @@ struct SpecChecker {
                 try database.queue.read { db in
                     do {
                         let statement = try db.makeStatement(sql: sql)
-                        let allowed = Set(CollectionPeriod.parameterNames.map { ":" + $0 })
+                        let allowed = Set((CollectionPeriod.parameterNames + CollectionPeriod.optionalParameters).map { ":" + $0 })
                         for name in statement.parameterNames where !allowed.contains(name) {
                             throw SpecError(file: rule.source, entry: entry,
                                             problem: "unknown parameter \(name) (known: \(allowed.sorted().joined(separator: ", ")))")
+                        }
+                        for p in CollectionPeriod.optionalParameters where statement.parameterNames.contains(":" + p) && !rule.needs.contains(p) {
+                            throw SpecError(file: rule.source, entry: entry, problem: "uses :\(p), so must list it under 'needs'")
                         }
                         if !statement.columnNames.contains("_row") && !statement.columnNames.contains("_child") {
                             throw SpecError(file: rule.source, entry: entry, problem: "the query must return a _row or _child column")

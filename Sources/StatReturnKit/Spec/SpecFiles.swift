@@ -16,8 +16,9 @@ struct YearFile: Decodable {
         var description: String?
         var fields: [FieldSpec]?
         var removeFields: [String]?
+        var reference: Bool?
         enum CodingKeys: String, CodingKey {
-            case name, key, description, fields, removeFields = "remove_fields"
+            case name, key, description, fields, removeFields = "remove_fields", reference
         }
     }
 
@@ -73,6 +74,7 @@ struct RuleFile: Decodable {
         var name: String?
         var rows: [Int]?
         var rowsTable: String?
+        var parameters: [String: String]?
         var tables: [(String, String)]
 
         init(from decoder: Decoder) throws {
@@ -80,7 +82,8 @@ struct RuleFile: Decodable {
             name = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "name"))
             rows = try c.decodeIfPresent([Int].self, forKey: AnyKey(stringValue: "rows"))
             rowsTable = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "rows_table"))
-            let reserved: Set = ["name", "rows", "rows_table"]
+            parameters = try c.decodeIfPresent([String: String].self, forKey: AnyKey(stringValue: "parameters"))
+            let reserved: Set = ["name", "rows", "rows_table", "parameters"]
             tables = try c.allKeys.filter { !reserved.contains($0.stringValue) }
                 .map { ($0.stringValue, try c.decode(String.self, forKey: $0)) }
         }

@@ -161,7 +161,8 @@ public struct SpecLoader: Sendable {
                 if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
                     throw SpecError(file: source, entry: entry, problem: "field \(dup) is listed twice")
                 }
-                tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description))
+                tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description,
+                                        reference: change.reference))
             }
         }
         return tables
@@ -246,7 +247,8 @@ public struct SpecLoader: Sendable {
         func examples(_ list: [RuleFile.Example]?, _ outcome: RuleExample.Outcome) -> [RuleExample] {
             (list ?? []).enumerated().map { i, e in
                 RuleExample(outcome: outcome, name: e.name ?? "\(outcome) \(i + 1)",
-                            tables: e.tables.map { (name: $0.0, csv: $0.1) }, rows: e.rows, rowsTable: e.rowsTable)
+                            tables: e.tables.map { (name: $0.0, csv: $0.1) }, rows: e.rows, rowsTable: e.rowsTable,
+                            parameters: e.parameters ?? [:])
             }
         }
         let all = examples(raw.examples?.pass, .pass) + examples(raw.examples?.fail, .fail)

@@ -5,6 +5,9 @@ public struct TableSpec: Codable, Sendable, Equatable {
     public var key: [String]
     public var fields: [FieldSpec]
     public var description: String?
+    /// Reference data given alongside a return (e.g. Ofsted's provider list), read by rules
+    /// but never part of the submission.
+    public var reference: Bool? = nil
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
     public var fieldNames: [String] { fields.map(\.name) }
