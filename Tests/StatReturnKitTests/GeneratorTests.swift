@@ -4,7 +4,7 @@ import XCTest
 /// Keeps the generator and the validator honest with each other.
 final class GeneratorTests: XCTestCase {
     private static let tables = [
-        "ssda903": ["Header", "Episodes", "Reviews", "Missing", "OC2", "AD1", "PlacedAdoption", "SWEpisodes", "UASC"],
+        "ssda903": ["Header", "Episodes", "Reviews", "Missing", "OC2", "OC3", "AD1", "PlacedAdoption", "PrevPerm", "SWEpisodes", "UASC", "DoLo"],
         "cin": ["Header", "ChildIdentifiers", "ChildCharacteristics", "Disabilities", "CINdetails", "Assessments",
                 "AssessmentFactors", "CINPlanDates", "Section47", "ChildProtectionPlans", "CPPreviews"],
     ]

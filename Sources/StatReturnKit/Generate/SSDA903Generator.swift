@@ -17,10 +17,10 @@ struct SSDA903Generator {
         let dob = start.adding(days: -(age * 365 + random.int(20...340)))
         let sex = random.chance(0.55) ? "M" : "F"
         let school = dob.age(on: SimpleDate(year: start.year - 1, month: 8, day: 31)!) >= 4
-        out.add("Header", ["CHILD": id, "SEX": sex, "DOB": dob.dmy,
+        let header = ["CHILD": id, "SEX": sex, "DOB": dob.dmy,
                            "ETHNIC": random.weighted([("WBRI", 70), ("WOTH", 4), ("MWBC", 4), ("MOTH", 3), ("AIND", 2), ("APKN", 3),
                                                       ("BAFR", 4), ("BCRB", 3), ("OOTH", 2), ("CHNE", 1), ("NOBT", 4)]),
-                           "UPN": school ? upn(n) : "UN1", "MOTHER": sex == "F" ? "0" : "", "MC_DOB": ""])
+                           "UPN": school ? upn(n) : "UN1", "MOTHER": sex == "F" ? "0" : "", "MC_DOB": ""]
         let eighteen = SimpleDate(year: dob.year + 18, month: dob.month, day: min(dob.day, SimpleDate.daysIn(month: dob.month, year: dob.year + 18)))!
         let earliest = max(dob.adding(days: 30), start.adding(days: -900))
         let latest = min(end.adding(days: -60), eighteen.adding(days: -60))
@@ -34,10 +34,14 @@ struct SSDA903Generator {
         var cursor = careStart
         var placement = place(age: careStart.year - dob.year, home: home)
         var decision: SimpleDate?, match: SimpleDate?
+        var adoptionRows: [(table: String, row: [String: String])] = []  // written if the child is in the year
         var reason = "S"
         while true {
             let length = random.int(60...300)
             var next = cursor.adding(days: length)
+            // An adoption on 31 March itself would count the child both as adopted and as looked
+            // after all year, which the DfE's rules (187, 191) cannot both accept.
+            if placement.type.hasPrefix("A") && next == end { next = end.adding(days: -1) }
             var ep: [String: String] = ["CHILD": id, "DECOM": cursor.dmy, "RNE": reason, "LS": legal, "CIN": need,
                                         "PLACE": placement.type, "PLACE_PROVIDER": placement.provider, "HOME_POST": home,
                                         "PL_POST": placement.postcode, "URN": placement.urn]
@@ -62,7 +66,7 @@ struct SSDA903Generator {
                 if adoption {
                     // The decision that the child should be placed for adoption precedes the placement order.
                     decision = max(cursor, next.adding(days: -random.int(10...40)))
-                    out.add("PlacedAdoption", ["CHILD": id, "DOB": dob.dmy, "DATE_PLACED": decision!.dmy])
+                    adoptionRows.append(("PlacedAdoption", ["CHILD": id, "DOB": dob.dmy, "DATE_PLACED": decision!.dmy]))
                 }
             } else if adoption && legal == "E1" && !placement.type.hasPrefix("A") {
                 placement = (type: "A6", provider: "PR1", postcode: sector(not: home), urn: "XXXXXXX")
@@ -73,8 +77,8 @@ struct SSDA903Generator {
                 ep["REC"] = "E11"
                 episodes.append(ep)
                 if next >= start {
-                    out.add("AD1", ["CHILD": id, "DOB": dob.dmy, "DATE_INT": decision!.dmy, "DATE_MATCH": match!.dmy,
-                                    "FOSTER_CARE": "0", "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"])
+                    adoptionRows.append(("AD1", ["CHILD": id, "DOB": dob.dmy, "DATE_INT": decision!.dmy, "DATE_MATCH": match!.dmy,
+                                                 "FOSTER_CARE": "0", "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"]))
                 }
                 break
             } else {
@@ -85,9 +89,22 @@ struct SSDA903Generator {
             episodes.append(ep)
             cursor = next
         }
-        // The 903 holds the episodes open at, or starting in, the collection year.
+        // The 903 holds the children looked after in the year, and their episodes open at,
+        // or starting in, it.
         let inYear = episodes.filter { ($0["DEC"].flatMap { SimpleDate(dmy: $0) } ?? end) >= start }
+        guard !inYear.isEmpty else { return }
+        out.add("Header", header)
         for ep in inYear { out.add("Episodes", ep) }
+        for (table, row) in adoptionRows { out.add(table, row) }
+        if careStart >= start {
+            // A child starting care in the year: had they a permanence order before? Usually not.
+            out.add("PrevPerm", ["CHILD": id, "DOB": dob.dmy, "PREV_PERM": "Z1"])
+        }
+        if spec.table("DoLo") != nil, let last = inYear.last, last["PLACE"] == "K2", last["DEC"] == nil, random.chance(0.15) {
+            // A deprivation of liberty order for a young person in a children's home.
+            let from = max(SimpleDate(dmy: last["DECOM"]!)!, start).adding(days: random.int(1...30))
+            if from < end { out.add("DoLo", ["CHILD": id, "DOB": dob.dmy, "DOLO_START": from.dmy]) }
+        }
         addReviews(id, dob: dob, careStart: careStart, episodes: episodes, into: &out)
         addMissing(id, dob: dob, episodes: inYear, into: &out)
         let openAtEnd = episodes.last?["DEC"] == nil
@@ -104,6 +121,18 @@ struct SSDA903Generator {
         if (openAtEnd || endsOnLastDay) && careStart <= start && legal != "V3" && legal != "V4" {
             addOutcomes(id, dob: dob, into: &out)
         }
+    }
+
+    /// A care leaver around their 18th to 20th birthday, who left care before the year: in
+    /// touch, with their activity and accommodation (OC3), and no episodes this year.
+    mutating func careLeaver(_ n: Int, into out: inout SyntheticReturn) {
+        let id = "L\(100_000 + n)"
+        let dob = start.adding(days: -(random.int(18...20) * 365 + random.int(20...340)))
+        out.add("Header", ["CHILD": id, "SEX": random.chance(0.55) ? "M" : "F", "DOB": dob.dmy, "ETHNIC": "WBRI",
+                           "UPN": upn(5_000_000 + n)])
+        out.add("OC3", ["CHILD": id, "DOB": dob.dmy, "IN_TOUCH": "YES",
+                        "ACTIV": random.weighted([("F2", 3), ("F5", 3), ("P5", 1), ("G5", 2), ("F1", 1)]),
+                        "ACCOM": random.weighted([("S1", 4), ("D1", 2), ("B1", 2), ("E1", 1), ("T1", 1)])])
     }
 
     /// OC2: the outcomes of a child looked after for the whole year, as the DfE asks by age.

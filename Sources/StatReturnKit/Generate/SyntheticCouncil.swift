@@ -15,6 +15,8 @@ public enum SyntheticCouncil {
         case "ssda903":
             var g = SSDA903Generator(spec: spec, random: random)
             for n in 0..<children { g.child(n, into: &out) }
+            // Care leavers in touch with the council: about one for every twenty children in care.
+            for n in 0..<max(1, children / 20) { g.careLeaver(n, into: &out) }
             random = g.random
         case "cin":
             var g = CINGenerator(spec: spec, random: random)
