@@ -67,7 +67,7 @@ struct Export: ParsableCommand {
         let (data, unplaced) = try XMLExporter.render(result, spec: returnSpec, returnLevel: header)
         if !unplaced.isEmpty {
             let list = unplaced.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            note("statreturn: the XML form cannot hold records of children with no \(returnSpec.xml!.recordTable) row: \(list) left out")
+            note("statreturn: the XML form cannot hold these records (children with no \(returnSpec.xml!.recordTable) row, or tables it has no elements for): \(list) left out")
             if !draft { throw ExitCode(1) }
         }
         if let schema = returnSpec.schemaFile {

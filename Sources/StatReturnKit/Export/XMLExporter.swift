@@ -7,8 +7,8 @@ import Foundation
 public enum XMLExporter {
     struct Failed: Error, CustomStringConvertible { let description: String }
 
-    /// The XML, and the records it could not hold (rows of children with no row in the
-    /// record table: the XML form has nowhere to put them), by table.
+    /// The XML, and the records it could not hold, by table: rows of children with no row in
+    /// the record table, and tables the XML form has no elements for.
     /// `returnLevel` sets return-level values (e.g. the CIN header) over those in the data.
     public static func render(_ result: ValidationResult, spec: ReturnSpec,
                               returnLevel: [String: [String: String]] = [:]) throws -> (xml: Data, unplaced: [String: Int]) {
@@ -28,7 +28,16 @@ public enum XMLExporter {
 
         let children = Set(data.rows(of: mapping.recordTable).compactMap { data.child($0, mapping.recordTable) })
         var unplaced: [String: Int] = [:]
-        for (table, raw) in result.data where table != mapping.recordTable && !table.hasSuffix(ReturnDatabase.previousSuffix) {
+        let mapped = Set(mapping.nodes.compactMap { n -> String? in
+            switch n.binding {
+            case .record(let t, _), .field(let t, _, _), .hasRow(let t): return t
+            case nil: return nil
+            }
+        })
+        for (table, raw) in result.data where table != mapping.recordTable && !table.hasSuffix(ReturnDatabase.previousSuffix)
+            && raw.spec.reference != true && spec.table(table) != nil {
+            // A table the XML form has no elements for (e.g. the 903's DoLo) cannot be written at all.
+            if !mapped.contains(table) { unplaced[table] = raw.count; continue }
             guard raw.spec.childField != nil else { continue }
             let n = (1...max(raw.count, 1)).filter { raw.count > 0 && !children.contains(raw.child(row: $0) ?? "") }.count
             if n > 0 { unplaced[table] = n }
