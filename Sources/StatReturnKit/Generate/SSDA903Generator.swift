@@ -132,7 +132,7 @@ struct SSDA903Generator {
                            "UPN": upn(5_000_000 + n)])
         out.add("OC3", ["CHILD": id, "DOB": dob.dmy, "IN_TOUCH": "YES",
                         "ACTIV": random.weighted([("F2", 3), ("F5", 3), ("P5", 1), ("G5", 2), ("F1", 1)]),
-                        "ACCOM": random.weighted([("S1", 4), ("D1", 2), ("B1", 2), ("E1", 1), ("T1", 1)])])
+                        "ACCOM": random.weighted([("U1", 4), ("D1", 2), ("B1", 2), ("E1", 1), ("T1", 1)])])
     }
 
     /// OC2: the outcomes of a child looked after for the whole year, as the DfE asks by age.
