@@ -48,7 +48,7 @@ public struct Validator: Sendable {
             let absent = (rule.tables + rule.needs).filter { !given.contains($0) && parameters[$0] == nil }
             let runs = rule.check == .field || rule.check == .schema ? rule.tables.contains(where: given.contains) : absent.isEmpty
             if runs { runnable.append(rule) } else {
-                notRun.append(.init(code: rule.code, reason: Self.reason(absent)))
+                notRun.append(.init(code: rule.code, reason: reason(absent)))
             }
         }
         let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
@@ -83,10 +83,10 @@ public struct Validator: Sendable {
     }
 
     /// Why a rule did not run, naming the option that would give what it needs.
-    private static func reason(_ absent: [String]) -> String {
-        let options = ["la_code": "--la", "Providers": "--providers", "Postcodes": "--postcodes"]
+    private func reason(_ absent: [String]) -> String {
         let parts = absent.map { a -> String in
-            if let o = options[a] { return a == "la_code" ? "the council's LA code (\(o))" : "the \(a) list (\(o))" }
+            if a == "la_code" { return "the council's LA code (--la)" }
+            if let option = spec.table(a)?.givenBy { return "the \(a) list (\(option))" }
             if a.hasSuffix(ReturnDatabase.previousSuffix) { return "last year's \(a.dropLast(ReturnDatabase.previousSuffix.count)) table (--previous)" }
             return "the \(a) table"
         }

@@ -26,7 +26,8 @@ public enum XMLExporter {
         xmlTextWriterEndDocument(w)
         xmlFreeTextWriter(w)
 
-        let children = Set(data.rows(of: mapping.recordTable).compactMap { data.child($0, mapping.recordTable) })
+        let records = result.data[mapping.recordTable]
+        let children = Set((0..<(records?.count ?? 0)).compactMap { records!.child(row: $0 + 1) })
         var unplaced: [String: Int] = [:]
         let mapped = Set(mapping.nodes.compactMap { n -> String? in
             switch n.binding {
@@ -61,10 +62,6 @@ public enum XMLExporter {
 
         func rows(of table: String) -> [[String]] { tables[table]?.records ?? [] }
         func rows(of table: String, child: String) -> [[String]] { byChild[table]?[child] ?? [] }
-        func child(_ cells: [String], _ table: String) -> String? {
-            guard let spec = tables[table]?.spec, let c = spec.childField, let i = spec.fieldNames.firstIndex(of: c) else { return nil }
-            return cells[i].trimmingCharacters(in: .whitespaces)
-        }
         func value(_ cells: [String], _ table: String, _ field: String) -> String? {
             tables[table]?.spec.fieldNames.firstIndex(of: field).map { cells[$0] }
         }
@@ -108,9 +105,9 @@ public enum XMLExporter {
 
         func write(_ node: XMLMapping.Node, _ c: Context) {
             let name = node.path.last!
-            if node.path == mapping.recordPath {
-                for row in data.rows(of: mapping.recordTable) {
-                    let inner = Context(child: data.child(row, mapping.recordTable) ?? "", stack: [(mapping.recordTable, row)])
+            if node.path == mapping.recordPath, let records = data.tables[mapping.recordTable] {
+                for (i, row) in records.records.enumerated() {
+                    let inner = Context(child: records.child(row: i + 1) ?? "", stack: [(mapping.recordTable, row)])
                     xmlTextWriterStartElement(w, name)
                     for n in mapping.children(of: node.path) { write(n, inner) }
                     xmlTextWriterEndElement(w)

@@ -44,6 +44,8 @@ final class Ingestor {
         let statement: Statement
         let file: String
         let checkValues: Bool
+        let parsers: [ValueParser]
+        let cleansers: [Cleanser]
     }
 
     private func sink(for table: TableSpec, file: String, previousYear: Bool, byLine: Bool, db: Database) throws -> Sink {
@@ -53,7 +55,8 @@ final class Ingestor {
         raw.beginFile(file, byLine: byLine)
         let columns = (["_row", "_line"] + table.fieldNames).map(\.quotedDatabaseIdentifier)
         let statement = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))")
-        return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear && companionPrefix == nil)
+        return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear && companionPrefix == nil,
+                    parsers: parsers[table.name]!, cleansers: cleansers?[table.name] ?? [])
     }
 
     /// Loads a CSV file whose table is known by its header row.
@@ -133,7 +136,7 @@ final class Ingestor {
     private func insert(_ given: [String], line: Int, into sink: Sink) throws {
         var cells = given
         var changed: [(field: String, before: String, after: String, reason: String)] = []
-        for (i, c) in (cleansers?[sink.table.name] ?? []).enumerated() {
+        for (i, c) in sink.cleansers.enumerated() {
             if let (value, reason) = c.clean(cells[i]) {
                 changed.append((c.field.name, cells[i], value, reason))
                 cells[i] = value
@@ -144,7 +147,7 @@ final class Ingestor {
         fixes += changed.map { Fix(file: sink.file, row: place, field: $0.field, before: $0.before, after: $0.after, reason: $0.reason) }
         var values: [DatabaseValue] = [row.databaseValue, line.databaseValue]
         values.reserveCapacity(cells.count + 2)
-        for (i, parser) in parsers[sink.table.name]!.enumerated() {
+        for (i, parser) in sink.parsers.enumerated() {
             switch parser.parse(cells[i]) {
             case .value(let v):
                 values.append(v)

@@ -162,7 +162,7 @@ public struct SpecLoader: Sendable {
                     throw SpecError(file: source, entry: entry, problem: "field \(dup) is listed twice")
                 }
                 tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description,
-                                        reference: change.reference))
+                                        reference: change.reference, givenBy: change.givenBy))
             }
         }
         return tables

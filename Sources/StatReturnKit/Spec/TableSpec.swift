@@ -8,6 +8,8 @@ public struct TableSpec: Codable, Sendable, Equatable {
     /// Reference data given alongside a return (e.g. Ofsted's provider list), read by rules
     /// but never part of the submission.
     public var reference: Bool? = nil
+    /// For reference data: the command-line option that supplies it (e.g. `--providers`).
+    public var givenBy: String? = nil
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
     public var fieldNames: [String] { fields.map(\.name) }

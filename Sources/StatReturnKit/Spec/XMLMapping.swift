@@ -32,9 +32,9 @@ public struct XMLMapping: Sendable {
     func binds(_ table: String, _ field: String) -> Bool { bound[table]?.contains(field) ?? false }
     func isInsideRecord(_ path: [String]) -> Bool { path.count > recordPath.count && Array(path.prefix(recordPath.count)) == recordPath }
 
-    func children(of path: [String]) -> [Node] {
-        nodes.filter { $0.path.count == path.count + 1 && Array($0.path.prefix(path.count)) == path }
-    }
+    /// An element's child elements, in schema order (indexed once: the writer asks per element).
+    func children(of path: [String]) -> [Node] { childIndex[path.joined(separator: "/")] ?? [] }
+    private var childIndex: [String: [Node]] = [:]
 
     init(root: String, recordPath: [String], recordTable: String, bound bindings: [([String], Binding)]) {
         self.root = root
@@ -57,6 +57,7 @@ public struct XMLMapping: Sendable {
             }
         }
         self.nodes = nodes
+        for n in nodes { childIndex[n.path.dropLast().joined(separator: "/"), default: []].append(n) }
         index = Dictionary(uniqueKeysWithValues: nodes.map { ($0.path.joined(separator: "/"), $0.binding) })
     }
 }
