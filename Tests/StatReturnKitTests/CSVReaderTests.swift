@@ -60,6 +60,18 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(f.values, ["31/02/2010"])
     }
 
+    /// A column outside the DfE's CSV layout (the UASC flag) is optional: a file without it is
+    /// read as "not given", a file with it must fill it; a missing layout column is still refused.
+    func testExtraColumnsAreOptionalButCheckedWhenGiven() throws {
+        let without = try validate903([("Header", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,M,01/02/2024,WBRI,UN1,,\n")])
+        XCTAssertEqual(without.findings.map(\.code), [])
+        let with = try validate903([("Header", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\n7,M,01/02/2024,WBRI,UN1,,,1\n8,M,01/02/2024,WBRI,UN1,,,\n")])
+        XCTAssertEqual(with.findings.map { "\($0.code) \($0.child)" }, ["105 8"])
+        XCTAssertThrowsError(try validate903([("Header", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,UASC\n7,M,01/02/2010,WBRI,UN1,,1\n")])) { error in
+            XCTAssertEqual((error as? InputError)?.field, "MC_DOB")
+        }
+    }
+
     func testUnknownTableIsAnInputErrorNamingFileAndLine() throws {
         XCTAssertThrowsError(try validate903([("weird", "FOO,BAR\n1,2\n")])) { error in
             let e = error as? InputError

@@ -16,8 +16,10 @@ final class XMLRouteTests: XCTestCase {
         r.findings.map { "\($0.code) \($0.table) \($0.child) \($0.fields) \($0.values) \($0.related.map(\.values))" }.sorted()
     }
 
+    /// A table's records in the DfE's CSV layout (the columns both forms carry), sorted.
     private func rows(_ r: ValidationResult, _ table: String) -> [[String]] {
-        (r.data[table]?.records ?? []).sorted { $0.lexicographicallyPrecedes($1) }
+        guard let raw = r.data[table] else { return [] }
+        return raw.records.map { rec in raw.spec.layoutColumns.map { rec[$0] } }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     func testCSVAndXMLOfTheSameDataGiveTheSameTablesAndFindings() throws {
@@ -39,6 +41,11 @@ final class XMLRouteTests: XCTestCase {
         // Against the original CSV: identical but for what the XML form cannot say.
         XCTAssertEqual(rows(fromXML, "Header"), rows(fromCSV, "Header"))
         XCTAssertEqual(rows(fromXML, "Episodes"), rows(fromCSV, "Episodes"))
+        // The XML's UASC flag says what a row in the CSV's UASC table says.
+        let uascChildren = Set(fromCSV.data["UASC"]!.records.map { $0[0] })
+        XCTAssertFalse(uascChildren.isEmpty)
+        let flag = spec.table("Header")!.fieldNames.firstIndex(of: "UASC")!
+        for h in fromXML.data["Header"]!.records { XCTAssertEqual(h[flag], uascChildren.contains(h[0]) ? "1" : "0", h[0]) }
         let header = try XCTUnwrap(spec.table("Reviews"))
         let dob = header.fieldNames.firstIndex(of: "DOB")!
         let headerDOB = Dictionary(fromCSV.data["Header"]!.records.map { ($0[0], $0[2]) }, uniquingKeysWith: { a, _ in a })

@@ -12,8 +12,9 @@ public enum CSVExporter {
         for table in spec.tables where table.reference != true {
             guard let data = result.data[table.name] else { continue }
             let name = table.name.lowercased() + (draft ? "-DRAFT" : "") + ".csv"
-            var text = csvLine(table.fieldNames, ending: "\r\n")
-            for record in data.records { text += csvLine(record, ending: "\r\n") }
+            let columns = table.layoutColumns
+            var text = csvLine(columns.map { table.fields[$0].name }, ending: "\r\n")
+            for record in data.records { text += csvLine(columns.map { record[$0] }, ending: "\r\n") }
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
             written.append(name)
         }

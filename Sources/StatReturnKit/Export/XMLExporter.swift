@@ -31,7 +31,7 @@ public enum XMLExporter {
         var unplaced: [String: Int] = [:]
         let mapped = Set(mapping.nodes.compactMap { n -> String? in
             switch n.binding {
-            case .record(let t, _), .field(let t, _, _), .hasRow(let t): return t
+            case .record(let t, _), .field(let t, _, _), .hasRow(let t, _): return t
             case nil: return nil
             }
         })
@@ -132,8 +132,10 @@ public enum XMLExporter {
                 let trimmed = v.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty && optional { return }
                 xmlTextWriterWriteElement(w, name, trimmed)
-            case .hasRow(let table):
-                xmlTextWriterWriteElement(w, name, data.rows(of: table, child: c.child ?? "").isEmpty ? "0" : "1")
+            case .hasRow(let table, let field):
+                let given = field.flatMap { value($0.table, $0.field, c) }?.trimmingCharacters(in: .whitespaces) ?? ""
+                let hasRow = !data.rows(of: table, child: c.child ?? "").isEmpty
+                xmlTextWriterWriteElement(w, name, given.isEmpty ? (hasRow ? "1" : "0") : given)
             case nil:
                 guard hasContent(node, c) else { return }
                 xmlTextWriterStartElement(w, name)

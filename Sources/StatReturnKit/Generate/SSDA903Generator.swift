@@ -27,6 +27,8 @@ struct SSDA903Generator {
         guard earliest < latest else { return }
         let careStart = earliest.adding(days: random.int(0...(latest.dayNumber - earliest.dayNumber)))
         let adoption = age <= 3 && random.chance(0.3)
+        // Unaccompanied asylum-seeking children mostly come into care as teenagers.
+        let uasc = dob.age(on: careStart) >= 14 && random.chance(0.25)
         var legal = adoption ? "C1" : random.weighted([("C2", 60), ("C1", 20), ("V2", 20)])
         let need = random.weighted([("N1", 60), ("N4", 10), ("N5", 15), ("N2", 5), ("N8", 10)])
         let home = sector()
@@ -96,6 +98,12 @@ struct SSDA903Generator {
         out.add("Header", header)
         for ep in inYear { out.add("Episodes", ep) }
         for (table, row) in adoptionRows { out.add(table, row) }
+        if uasc {
+            // The status ends at 18, within the year for a young person who turns 18 in it.
+            var row = ["CHILD": id, "SEX": sex, "DOB": dob.dmy]
+            if eighteen <= end { row["DUC"] = eighteen.dmy }
+            out.add("UASC", row)
+        }
         if careStart >= start {
             // A child starting care in the year: had they a permanence order before? Usually not.
             out.add("PrevPerm", ["CHILD": id, "DOB": dob.dmy, "PREV_PERM": "Z1"])
@@ -112,9 +120,6 @@ struct SSDA903Generator {
             // A social worker from the start of care, or of the year, still allocated at 31 March.
             out.add("SWEpisodes", ["CHILD": id, "DOB": dob.dmy, "SW_ID": "SW\(random.int(1000...1400))",
                                    "SW_DECOM": max(careStart, start).dmy, "SW_REASON": "FCONTA"])
-            if dob.age(on: start) >= 14 && random.chance(0.08) {
-                out.add("UASC", ["CHILD": id, "SEX": sex, "DOB": dob.dmy])
-            }
         }
         // Looked after for the whole year: from 1 April to 31 March (ending that day counts).
         let endsOnLastDay = episodes.last?["DEC"] == end.dmy

@@ -24,8 +24,9 @@ public struct SyntheticReturn {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for table in spec.tables {
             guard let list = rows[table.name], !list.isEmpty else { continue }
-            var text = csvLine(table.fieldNames)
-            for row in list { text += csvLine(table.fieldNames.map { row[$0] ?? "" }) }
+            let names = table.layoutColumns.map { table.fields[$0].name }
+            var text = csvLine(names)
+            for row in list { text += csvLine(names.map { row[$0] ?? "" }) }
             try Data(text.utf8).write(to: folder.appendingPathComponent(table.name.lowercased() + ".csv"))
         }
         var log = csvLine(["child", "code", "table", "field"])

@@ -46,6 +46,8 @@ final class Ingestor {
         let checkValues: Bool
         let parsers: [ValueParser]
         let cleansers: [Cleanser]
+        /// Fields the file has no column for: unknown, so not reported as missing.
+        var absent: Set<Int> = []
     }
 
     private func sink(for table: TableSpec, file: String, previousYear: Bool, byLine: Bool, db: Database) throws -> Sink {
@@ -81,7 +83,9 @@ final class Ingestor {
                 try reader.forEachRecord { record in
                     guard let (m, sink) = found else {
                         let m = try match(record.cells, record.line)
-                        found = (m, try sink(for: m.table, file: file, previousYear: previousYear, byLine: false, db: db))
+                        var s = try sink(for: m.table, file: file, previousYear: previousYear, byLine: false, db: db)
+                        s.absent = m.absentFields
+                        found = (m, s)
                         if !m.extraColumns.isEmpty {
                             warnings.append("\(file): columns not in the \(m.table.name) table were ignored: \(m.extraColumns.joined(separator: ", "))")
                         }
@@ -153,7 +157,7 @@ final class Ingestor {
                 values.append(v)
             case .blank:
                 values.append(.null)
-                if sink.checkValues, parser.field.required, let code = parser.field.missing ?? parser.field.invalid {
+                if sink.checkValues, parser.field.required, !sink.absent.contains(i), let code = parser.field.missing ?? parser.field.invalid {
                     hits.append(RuleHit(code: code, table: sink.raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
                 }
             case .invalid:

@@ -8,6 +8,8 @@ struct TableRecognizer {
         /// For each header column, the index of its field in the table spec (nil: not a field of it).
         var columnFields: [Int?]
         var extraColumns: [String]
+        /// `extra` fields the header has no column for: their values are unknown, not blank.
+        var absentFields: Set<Int>
     }
 
     static func normalise(_ header: String) -> String {
@@ -26,7 +28,7 @@ struct TableRecognizer {
             throw InputError(file: file, line: line,
                              problem: "header row matches none of this return's tables (\(known)): \(names.joined(separator: ","))")
         }
-        let missing = best.fieldNames.filter { !given.contains(Self.normalise($0)) }
+        let missing = best.fields.filter { !$0.extra && !given.contains(Self.normalise($0.name)) }.map(\.name)
         if !missing.isEmpty {
             throw InputError(file: file, line: line, field: missing.joined(separator: ","),
                              problem: "looks like the \(best.name) table but has no column \(missing.joined(separator: ", "))")
@@ -46,6 +48,8 @@ struct TableRecognizer {
         if partial, let bad = extra.first {
             throw InputError(file: file, line: line, field: bad, problem: "\(table.name) has no field \(bad)")
         }
-        return Match(table: table, columnFields: names.map { index[$0] }, extraColumns: extra)
+        let columnFields = names.map { index[$0] }
+        return Match(table: table, columnFields: columnFields, extraColumns: extra,
+                     absentFields: Set(table.fields.indices.filter { table.fields[$0].extra }).subtracting(columnFields.compactMap { $0 }))
     }
 }

@@ -116,9 +116,10 @@ struct XMLReader {
                     child[table, default: [:]][field] = text
                     if field == tables[table]?.childField { childID = text }
                 }
-            case .hasRow(let table):
+            case .hasRow(let table, let field):
                 let v = text.trimmingCharacters(in: .whitespaces)
                 if !v.isEmpty && v != "0" { flagged.insert(table) }
+                if let field { child[field.table, default: [:]][field.field] = text }
             case .record(_, let textField):
                 guard var r = open.popLast() else { return }
                 if let textField { r.values[textField] = text }

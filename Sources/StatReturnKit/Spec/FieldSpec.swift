@@ -23,12 +23,16 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     /// Official rule code reported when a value is present but malformed.
     public var invalid: String?
     public var description: String?
+    /// Not a column of the DfE's CSV layout (e.g. the 903 Header's UASC flag, which only the
+    /// XML form carries): read when a file has it, not asked of a file that lacks it (the
+    /// value is then unknown, never "missing"), left out of CSV exports.
+    public var extra: Bool
     /// The spec file that defined the field, for messages (not read from YAML).
     public var source = ""
 
     enum CodingKeys: String, CodingKey {
         case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
-             maxLength = "max_length", pattern, min, max, missing, invalid, description
+             maxLength = "max_length", pattern, min, max, missing, invalid, description, extra
     }
 
     public init(from decoder: Decoder) throws {
@@ -46,6 +50,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         missing = try c.decodeIfPresent(String.self, forKey: .missing)
         invalid = try c.decodeIfPresent(String.self, forKey: .invalid)
         description = try c.decodeIfPresent(String.self, forKey: .description)
+        extra = try c.decodeIfPresent(Bool.self, forKey: .extra) ?? false
     }
 
     /// SQLite column affinity for the typed value.

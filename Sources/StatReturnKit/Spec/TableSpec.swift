@@ -13,6 +13,8 @@ public struct TableSpec: Codable, Sendable, Equatable {
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
     public var fieldNames: [String] { fields.map(\.name) }
+    /// Positions of the fields in the DfE's CSV layout (all but `extra` ones), for writing files.
+    public var layoutColumns: [Int] { fields.indices.filter { !fields[$0].extra } }
     /// The field naming the child (CHILD in the 903, LAchildID in the CIN census), when the table has it.
     public var childField: String?
 

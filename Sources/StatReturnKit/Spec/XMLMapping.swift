@@ -8,8 +8,18 @@ public struct XMLMapping: Sendable {
         case record(table: String, text: String?)
         /// A leaf holding a field of the enclosing record (or of the child's record).
         case field(table: String, field: String, optional: Bool)
-        /// A leaf that is 1 when the child has a row in the table.
-        case hasRow(table: String)
+        /// A leaf that is 1 when the child has a row in the table. With `field`, the value as
+        /// given is also kept there (the 903 Header's UASC flag), and written back when set.
+        case hasRow(table: String, field: (table: String, field: String)?)
+
+        public static func == (a: Binding, b: Binding) -> Bool {
+            switch (a, b) {
+            case let (.record(t1, x1), .record(t2, x2)): return t1 == t2 && x1 == x2
+            case let (.field(t1, f1, o1), .field(t2, f2, o2)): return t1 == t2 && f1 == f2 && o1 == o2
+            case let (.hasRow(t1, f1), .hasRow(t2, f2)): return t1 == t2 && f1?.table == f2?.table && f1?.field == f2?.field
+            default: return false
+            }
+        }
     }
 
     public struct Node: Sendable {
@@ -53,6 +63,7 @@ public struct XMLMapping: Sendable {
             switch binding {
             case .field(let t, let f, _): bound[t, default: []].insert(f)
             case .record(let t, let text?): bound[t, default: []].insert(text)
+            case .hasRow(_, let f?): bound[f.table, default: []].insert(f.field)
             default: break
             }
         }
@@ -68,7 +79,7 @@ struct XMLFile: Decodable {
     enum Value: Decodable {
         case field(String)
         case record(table: String, text: String?)
-        case hasRow(table: String)
+        case hasRow(table: String, field: String?)
 
         init(from decoder: Decoder) throws {
             if let s = try? decoder.singleValueContainer().decode(String.self) { self = .field(s); return }
@@ -77,9 +88,12 @@ struct XMLFile: Decodable {
                 self = .record(table: t, text: try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "text")))
                 return
             }
-            if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "has_row")) { self = .hasRow(table: t); return }
+            if let t = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "has_row")) {
+                self = .hasRow(table: t, field: try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "field")))
+                return
+            }
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "expected Table.FIELD, { table: T }, { table: T, text: FIELD } or { has_row: T }"))
+                debugDescription: "expected Table.FIELD, { table: T }, { table: T, text: FIELD }, { has_row: T } or { has_row: T, field: Table.FIELD }"))
         }
     }
     var root: String?
@@ -128,6 +142,12 @@ extension XMLMapping {
         func field(_ t: TableSpec, _ f: String, _ entry: String) throws {
             guard t.field(f) != nil else { throw SpecError(file: file, entry: entry, problem: "\(t.name) has no field \(f)") }
         }
+        func qualified(_ s: String, _ entry: String) throws -> (table: String, field: String) {
+            let parts = s.split(separator: ".").map(String.init)
+            guard parts.count == 2 else { throw SpecError(file: file, entry: entry, problem: "expected Table.FIELD, got '\(s)'") }
+            try field(try table(parts[0], entry), parts[1], entry)
+            return (parts[0], parts[1])
+        }
         _ = try table(record.table, "record")
         var bound: [([String], Binding)] = []
         for (path, value, source) in entries {
@@ -138,13 +158,13 @@ extension XMLMapping {
                 let spec = try table(t, path)
                 if let text { try field(spec, text, path) }
                 b = .record(table: t, text: text)
-            case .hasRow(let t): _ = try table(t, path); b = .hasRow(table: t)
+            case .hasRow(let t, let f):
+                _ = try table(t, path)
+                b = .hasRow(table: t, field: try f.map { try qualified($0, path) })
             case .field(let s):
                 let optional = s.hasSuffix("?")
-                let parts = (optional ? String(s.dropLast()) : s).split(separator: ".").map(String.init)
-                guard parts.count == 2 else { throw SpecError(file: file, entry: path, problem: "expected Table.FIELD, got '\(s)'") }
-                try field(try table(parts[0], path), parts[1], path)
-                b = .field(table: parts[0], field: parts[1], optional: optional)
+                let (t, f) = try qualified(optional ? String(s.dropLast()) : s, path)
+                b = .field(table: t, field: f, optional: optional)
             }
             bound.append((path.split(separator: "/").map(String.init), b))
         }
