@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +31,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "CLibXML2",
             ]
         ),
@@ -43,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "StatReturnKitTests",
             // The CLI tests run the built program.
-            dependencies: ["StatReturnKit", "statreturn"]
+            dependencies: ["StatReturnKit", "statreturn", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

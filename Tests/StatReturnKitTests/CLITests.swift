@@ -49,6 +49,23 @@ final class CLITests: XCTestCase {
     /// The README's table of expected findings, as "code table row child". Its columns are
     /// `code | table | row | child | ...`, or for the CIN census `code | table | CSV row | XML line | child | ...`;
     /// `column` picks the row column. A whole-return finding has table and row "-".
+    /// The sample's provider list, kept in Excel or saved as CSV, gives the same findings: the
+    /// sample's own and the one the list's deliberate error adds (a registration that ended in January).
+    func testProviderListFromExcelGivesTheSameFindingsAsFromCSV() throws {
+        let sample = Package.samples.appendingPathComponent("ssda903/2026-27")
+        var found: [String: Set<String>] = [:]
+        for kind in ["csv", "xlsx"] {
+            let out = try temporaryFolder()
+            let r = try run(["validate", "ssda903", "--year", "2026-27", sample.path, "--la", "316", "--out", out.path,
+                             "--providers", Package.samples.appendingPathComponent("ssda903/providers.\(kind)").path])
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stdout.contains("Providers: 74 records from"), r.stdout)
+            found[kind] = try findings(out)
+        }
+        XCTAssertEqual(found["xlsx"], found["csv"])
+        XCTAssertEqual(found["xlsx"], try expectedSampleFindings(sample).union(["228 Episodes 77 C100053"]))
+    }
+
     private func expectedSampleFindings(_ folder: URL, rowColumn column: Int = 2, childColumn: Int = 3) throws -> Set<String> {
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
         let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| ") }.map {

@@ -109,14 +109,19 @@ public struct Validator: Sendable {
             try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
             return
         }
-        let reader = CSVReader(data: file.data)
+        let reader: RecordSource
+        do {
+            reader = file.isXLSX ? try XLSXReader(data: file.data, dateFormat: spec.dateFormat) : CSVReader(data: file.data)
+        } catch let e as XLSXReader.Unreadable {
+            throw InputError(file: file.name, problem: e.problem)
+        }
         if let name = file.table {
             guard let table = spec.table(name) else {
                 throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
             }
-            try ingestor.load(csv: reader, table: table, file: file.name, previousYear: file.previousYear)
+            try ingestor.load(rows: reader, table: table, file: file.name, previousYear: file.previousYear)
         } else {
-            try ingestor.load(csv: reader, file: file.name, previousYear: file.previousYear)
+            try ingestor.load(rows: reader, file: file.name, previousYear: file.previousYear)
         }
     }
 

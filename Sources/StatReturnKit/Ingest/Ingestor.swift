@@ -61,21 +61,21 @@ final class Ingestor {
                     parsers: parsers[table.name]!, cleansers: cleansers?[table.name] ?? [])
     }
 
-    /// Loads a CSV file whose table is known by its header row.
-    func load(csv reader: CSVReader, file: String, previousYear: Bool) throws {
+    /// Loads a CSV file or worksheet whose table is known by its header row.
+    func load(rows reader: RecordSource, file: String, previousYear: Bool) throws {
         try load(reader, file: file, previousYear: previousYear) { header, line in
             try recognizer.recognise(header: header, file: file, line: line)
         }
     }
 
     /// Loads CSV text as a named table; columns it leaves out are blank (rule examples).
-    func load(csv reader: CSVReader, table: TableSpec, file: String, previousYear: Bool) throws {
+    func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool) throws {
         try load(reader, file: file, previousYear: previousYear) { header, line in
             try recognizer.match(table, header: header, file: file, line: line, partial: true)
         }
     }
 
-    private func load(_ reader: CSVReader, file: String, previousYear: Bool,
+    private func load(_ reader: RecordSource, file: String, previousYear: Bool,
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
         var found: (match: TableRecognizer.Match, sink: Sink)?
         do {
@@ -106,6 +106,8 @@ final class Ingestor {
             }
         } catch let e as CSVReader.MalformedCSV {
             throw InputError(file: file, line: e.line, problem: e.problem)
+        } catch let e as XLSXReader.Unreadable {
+            throw InputError(file: file, problem: e.problem)
         }
         if found == nil { throw InputError(file: file, line: 1, problem: "the file is empty: no header row") }
     }

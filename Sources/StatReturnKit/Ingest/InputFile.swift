@@ -23,7 +23,10 @@ public struct InputFile: Sendable {
         return bytes.first == UInt8(ascii: "<")
     }
 
-    /// Reads the files named, and the `.csv` and `.xml` files in the folders named, in name order.
+    /// An Excel workbook (a zip package) is known by its first bytes, whatever its name.
+    public var isXLSX: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// Reads the files named, and the `.csv`, `.xml` and `.xlsx` files in the folders named, in name order.
     public static func collect(paths: [String], previousYear: Bool = false, companion: String? = nil) throws -> [InputFile] {
         let fm = FileManager.default
         var files: [InputFile] = []
@@ -37,9 +40,9 @@ public struct InputFile: Sendable {
                 guard let entries = try? fm.contentsOfDirectory(atPath: path) else {
                     throw InputError(file: path, problem: "the folder cannot be read")
                 }
-                names = entries.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".xml") }.sorted()
+                names = entries.filter { n in [".csv", ".xml", ".xlsx"].contains { n.lowercased().hasSuffix($0) } && !n.hasPrefix("~$") }.sorted()
                     .map { (path as NSString).appendingPathComponent($0) }
-                if names.isEmpty { throw InputError(file: path, problem: "the folder has no .csv or .xml files") }
+                if names.isEmpty { throw InputError(file: path, problem: "the folder has no .csv, .xml or .xlsx files") }
             } else {
                 names = [path]
             }
