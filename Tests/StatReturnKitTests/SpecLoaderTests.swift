@@ -47,6 +47,14 @@ final class SpecLoaderTests: XCTestCase {
         XCTAssertTrue(e.problem.contains("bad SQL") && e.problem.contains("Episodez"), e.problem)
     }
 
+    func testBadDerivedTableSQL() throws {
+        try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "        FROM Episodes\n", with: "        FROM Episodez\n") }
+        let e = try XCTUnwrap(loadError())
+        XCTAssertEqual(e.file, "Specs/ssda903/2025-26/return.yml")
+        XCTAssertEqual(e.entry, "derived LookedAfter12Months")
+        XCTAssertTrue(e.problem.contains("Episodez"), e.problem)
+    }
+
     func testDuplicateRuleCode() throws {
         try FileManager.default.copyItem(at: rules.appendingPathComponent("501.yml"), to: rules.appendingPathComponent("0501.yml"))
         let e = try XCTUnwrap(loadError())

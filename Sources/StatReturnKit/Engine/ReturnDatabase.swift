@@ -38,13 +38,28 @@ final class ReturnDatabase {
 
     /// Indexes what rules join and order by, once all rows are in: the child, and the
     /// table's key (e.g. child then start date, which window functions walk in order).
-    func finishLoading() throws {
+    /// Then works out the spec's derived tables, with the collection `parameters` bound.
+    func finishLoading(parameters: [String: String]) throws {
         try queue.writeWithoutTransaction { db in
             for (t, name) in Self.tableNames(spec) {
                 var indexes: [[String]] = t.childField.map { [[$0]] } ?? []
                 if t.key.count > 1 { indexes.append(t.key) }
                 for (i, columns) in indexes.enumerated() {
                     try db.execute(sql: "CREATE INDEX \("\(name)_\(i)".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))")
+                }
+            }
+            for d in spec.derived {
+                let name = d.name.quotedDatabaseIdentifier
+                do {
+                    let select = try db.makeStatement(sql: d.sql)
+                    let used = Set(select.parameterNames.map { String($0.dropFirst()) })
+                    try db.execute(sql: "CREATE TABLE \(name) AS \(d.sql)",
+                                   arguments: StatementArguments(parameters.filter { used.contains($0.key) }))
+                    if let child = spec.tables.lazy.compactMap(\.childField).first, select.columnNames.contains(child) {
+                        try db.execute(sql: "CREATE INDEX \("\(d.name)_child".quotedDatabaseIdentifier) ON \(name)(\(child.quotedDatabaseIdentifier))")
+                    }
+                } catch let e as DatabaseError {
+                    throw SpecError(file: d.source, entry: "derived \(d.name)", problem: "bad SQL: \(e.message ?? "\(e)")")
                 }
             }
             try db.execute(sql: "ANALYZE")

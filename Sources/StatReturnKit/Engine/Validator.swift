@@ -34,7 +34,7 @@ public struct Validator: Sendable {
             }
         }
         clock.lap("read and load the files")
-        try database.finishLoading()
+        try database.finishLoading(parameters: period.parameters)
         clock.lap("index the tables")
 
         var loaded = ingestor.tables

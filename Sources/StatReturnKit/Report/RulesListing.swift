@@ -31,6 +31,11 @@ public enum RulesListing {
             out += "\nChecked as each value is read, on: \(raisers.joined(separator: ", "))\n"
         case .sql(let sql):
             out += "\nCheck (SQL; returns the offending rows):\n" + indent(sql) + "\n"
+            for d in spec.derived where sql.contains(d.name) {
+                out += "\n\(d.name), worked out once before the rules run (\(d.source)):\n"
+                if let about = d.description { out += indent(about) + "\n" }
+                out += indent(d.sql) + "\n"
+            }
         case .schema:
             out += "\nChecked as an XML file is read, against \(spec.schemaFile?.lastPathComponent ?? "the schema").\n"
         }

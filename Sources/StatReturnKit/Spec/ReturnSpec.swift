@@ -25,6 +25,8 @@ public struct ReturnSpec: Sendable {
     public var schemaFile: URL?
     /// How the return is submitted: its CSV tables, or one XML file.
     public var submission: Submission
+    /// Tables computed from the loaded return before the rules run, in order (a later one may read an earlier).
+    public var derived: [DerivedTable] = []
     /// Other returns of the same year whose data cross-return rules may read, as tables
     /// named `<return>_<Table>` (e.g. `ssda903_Header`).
     public var companions: [String: ReturnSpec] = [:]

@@ -55,6 +55,7 @@ struct SpecChecker {
         }
 
         let database = try ReturnDatabase(spec: spec)
+        try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
         for rule in spec.rules {
             let entry = "rule \(rule.code)"
             for t in rule.tables + rule.needs where !known(t) && !CollectionPeriod.optionalParameters.contains(t) {

@@ -35,10 +35,12 @@ struct YearFile: Decodable {
     var retireRules: [String]?
     var submission: ReturnSpec.Submission?
     var companions: [String]?
+    /// Tables computed from the loaded return; one with an existing name replaces it.
+    var derived: [DerivedTable]?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
-        case removeTables = "remove_tables", retireRules = "retire_rules", submission, companions
+        case removeTables = "remove_tables", retireRules = "retire_rules", submission, companions, derived
     }
 }
 

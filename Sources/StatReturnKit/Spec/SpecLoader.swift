@@ -42,6 +42,7 @@ public struct SpecLoader: Sendable {
         var childField: String?
         var submission = ReturnSpec.Submission(form: .csv, header: nil)
         var companionNames: [String] = []
+        var derived: [DerivedTable] = []
 
         for (index, link) in chain.enumerated() {
             let file = link.file
@@ -51,6 +52,10 @@ public struct SpecLoader: Sendable {
             if let s = file.submission { submission = s }
             if let c = file.companions { companionNames = c }
             if let f = file.input?.dateFormat { dateFormat = f }
+            for var d in file.derived ?? [] {
+                d.source = link.path
+                if let i = derived.firstIndex(where: { $0.name == d.name }) { derived[i] = d } else { derived.append(d) }
+            }
             tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
                                isBase: index == 0, source: link.path)
             codeLists = try loadCodeLists(link.dir.appendingPathComponent("codelists.yml"), into: codeLists)
@@ -82,7 +87,7 @@ public struct SpecLoader: Sendable {
             xml: xmlSources.isEmpty ? nil : try XMLMapping.load(xmlSources, tables: tables),
             schemaFile: chain.last.map { $0.dir.appendingPathComponent("schema.xsd") }
                 .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil },
-            submission: submission)
+            submission: submission, derived: derived)
         if withCompanions {
             for name in companionNames {
                 spec.companions[name] = try load(returnName: name, year: year, withCompanions: false)
