@@ -99,8 +99,11 @@ final class IngestTests: XCTestCase {
         XCTAssertFalse(UPN.isValid("B123456789012"))
         XCTAssertEqual(UPN.checkLetter(for: "123456789012"), "A")
         // A temporary UPN ends in a letter, which counts by its place in the alphabet.
-        let letter = try! XCTUnwrap(UPN.checkLetter(for: "12345678901A"))
-        XCTAssertTrue(UPN.isValid("\(letter)12345678901A"))
+        // 1·2 + 2·3 + ... + 1·12 = 342; A adds 0 and B 13: 342 mod 23 = 20 (X), 355 mod 23 = 10 (L).
+        XCTAssertEqual(UPN.checkLetter(for: "12345678901A"), "X")
+        XCTAssertEqual(UPN.checkLetter(for: "12345678901B"), "L")
+        XCTAssertTrue(UPN.isValid("X12345678901A"))
         XCTAssertFalse(UPN.isValid("A12345678901I"))
+        for bad in ["12345678901", "1234567890123", "1234567890A1", "12345678901a", ""] { XCTAssertNil(UPN.checkLetter(for: bad), bad) }
     }
 }

@@ -4,22 +4,26 @@ public enum UPN {
     /// Letters a UPN uses; I, O and S are left out to avoid confusion with digits.
     static let alphabet = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
 
+    private static let letterIndex: [UInt8: Int] = Dictionary(uniqueKeysWithValues: alphabet.enumerated().map { ($1.asciiValue!, $0) })
+
     public static func isValid(_ upn: String) -> Bool {
-        let c = Array(upn)
-        guard c.count == 13, alphabet.contains(c[0]), c[1...11].allSatisfy(\.isASCIIDigit) else { return false }
-        let last: Int
-        if let d = c[12].asciiDigitValue { last = d } else if let l = alphabet.firstIndex(of: c[12]) { last = l } else { return false }
-        var sum = 0
-        for position in 2...12 { sum += c[position - 1].asciiDigitValue! * position }
-        sum += last * 13
-        return alphabet[sum % 23] == c[0]
+        guard let first = upn.first, let letter = checkLetter(for: String(upn.dropFirst())) else { return false }
+        return first == letter
     }
 
-    /// The check letter for the twelve characters after it (nil when they are not digits,
-    /// with a digit or letter last).
+    /// The check letter for the twelve characters after it (nil when they are not eleven
+    /// digits then a digit or a letter): characters 2 to 13 weighted 2 to 13, a final letter
+    /// counting as its place in the alphabet, the sum modulo 23 read as a letter.
     public static func checkLetter(for rest: String) -> Character? {
-        for letter in alphabet where isValid(String(letter) + rest) { return letter }
-        return nil
+        var sum = 0, position = 2
+        for b in rest.utf8 {
+            guard position <= 13 else { return nil }
+            if b >= 48 && b <= 57 { sum += Int(b - 48) * position }
+            else if position == 13, let l = letterIndex[b] { sum += l * position }
+            else { return nil }
+            position += 1
+        }
+        return position == 14 ? alphabet[sum % 23] : nil
     }
 }
 
