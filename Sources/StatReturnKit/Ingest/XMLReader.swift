@@ -52,6 +52,8 @@ struct XMLReader {
         let mapping: XMLMapping
         let tables: [String: TableSpec]
         var stack: [String] = []
+        var nodes: [Int?] = []                        // the mapping's node of each open element (nil: unknown)
+        var insideRecord = false
         var text = ""
         var child: [String: [String: String]] = [:]   // the child's one-per-child tables
         var flagged = Set<String>()                   // tables a has_row flag says the child has
@@ -65,7 +67,7 @@ struct XMLReader {
         /// Schema errors not yet placed: libxml2 validates ahead of the reader, so an error
         /// is held until the reader reaches its line, then given that element's path and child.
         var unplaced: [(line: Int, message: String)] = []
-        var lastStart: (path: String, child: String) = ("", "")
+        var lastStart: (path: [String], child: String) = ([], "")
 
         init(mapping: XMLMapping, tables: [String: TableSpec]) { self.mapping = mapping; self.tables = tables }
 
@@ -94,21 +96,21 @@ struct XMLReader {
 
         /// Places held errors on lines up to `line`: one on this very line belongs to this
         /// element, an earlier one to the element before.
-        mutating func place(upTo line: Int, at here: (path: String, child: String)) {
+        mutating func place(upTo line: Int, at here: (path: [String], child: String)) {
             while let e = unplaced.first, e.line <= line {
                 unplaced.removeFirst()
                 let at = e.line == line ? here : lastStart
-                notes.schemaProblems.append(XMLReader.SchemaProblem(line: e.line, path: at.path, child: at.child, message: e.message))
+                notes.schemaProblems.append(XMLReader.SchemaProblem(line: e.line, path: at.path.joined(separator: "/"), child: at.child, message: e.message))
             }
             lastStart = here
         }
 
         mutating func endElement() throws {
-            let path = stack
-            defer { stack.removeLast(); text = "" }
-            if path == mapping.recordPath { try finishChild(); return }
-            let inside = mapping.isInsideRecord(path)
-            switch mapping.binding(at: path) {
+            let node = nodes.last!
+            defer { stack.removeLast(); nodes.removeLast(); text = "" }
+            if node == mapping.recordNode { insideRecord = false; try finishChild(); return }
+            let inside = insideRecord
+            switch node.flatMap({ mapping.nodes[$0].binding }) {
             case .field(let table, let field, _):
                 if !inside { returnLevel[table, default: [:]][field] = text }
                 else if let i = open.lastIndex(where: { $0.table == table }) { open[i].values[field] = text }
@@ -174,13 +176,15 @@ struct XMLReader {
                         sawRoot = true
                         continue
                     }
+                    let node = stack.isEmpty ? mapping.node(named: name, in: nil) : nodes.last!.flatMap { mapping.node(named: name, in: $0) }
                     stack.append(name)
+                    nodes.append(node)
                     text = ""
-                    if stack == mapping.recordPath { childLine = line() }
-                    if errors != nil { place(upTo: line(), at: (stack.joined(separator: "/"), childID)) }
-                    if case .record(let table, _) = mapping.binding(at: stack) {
+                    if node == mapping.recordNode { childLine = line(); insideRecord = true }
+                    if errors != nil { place(upTo: line(), at: (stack, childID)) }
+                    if case .record(let table, _)? = node.flatMap({ mapping.nodes[$0].binding }) {
                         open.append(Record(table: table, values: [:], line: line()))
-                    } else if !mapping.isKnown(stack) && stack != mapping.recordPath {
+                    } else if node == nil {
                         let key = stack.joined(separator: "/")
                         if notes.unknown[key] == nil { notes.unknown[key] = line() }
                     }

@@ -33,18 +33,21 @@ public struct XMLMapping: Sendable {
     public var recordTable: String
     /// Every element in schema order, intermediate ones included.
     public var nodes: [Node]
-    private var index: [String: Binding?] = [:]
     /// Fields each table takes from the XML; the rest are inherited from enclosing records.
     private var bound: [String: Set<String>] = [:]
 
-    func binding(at path: [String]) -> Binding? { index[path.joined(separator: "/")] ?? nil }
-    func isKnown(_ path: [String]) -> Bool { index[path.joined(separator: "/")] != nil }
     func binds(_ table: String, _ field: String) -> Bool { bound[table]?.contains(field) ?? false }
-    func isInsideRecord(_ path: [String]) -> Bool { path.count > recordPath.count && Array(path.prefix(recordPath.count)) == recordPath }
 
     /// An element's child elements, in schema order (indexed once: the writer asks per element).
     func children(of path: [String]) -> [Node] { childIndex[path.joined(separator: "/")] ?? [] }
     private var childIndex: [String: [Node]] = [:]
+
+    /// The node of an element named `name` inside node `parent` (nil: directly under the root):
+    /// the reader steps from node to node instead of building each element's path.
+    func node(named name: String, in parent: Int?) -> Int? { step[parent ?? -1]?[name] }
+    private var step: [Int: [String: Int]] = [:]
+    /// The node of the record element.
+    private(set) var recordNode = -1
 
     init(root: String, recordPath: [String], recordTable: String, bound bindings: [([String], Binding)]) {
         self.root = root
@@ -69,7 +72,11 @@ public struct XMLMapping: Sendable {
         }
         self.nodes = nodes
         for n in nodes { childIndex[n.path.dropLast().joined(separator: "/"), default: []].append(n) }
-        index = Dictionary(uniqueKeysWithValues: nodes.map { ($0.path.joined(separator: "/"), $0.binding) })
+        let position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.path, $0) })
+        for (i, n) in nodes.enumerated() {
+            step[n.path.count == 1 ? -1 : position[Array(n.path.dropLast())]!, default: [:]][n.path.last!] = i
+        }
+        recordNode = position[recordPath] ?? -1
     }
 }
 
