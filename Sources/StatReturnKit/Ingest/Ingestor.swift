@@ -120,13 +120,14 @@ final class Ingestor {
         let reader = XMLReader(mapping: mapping, tables: Dictionary(uniqueKeysWithValues: spec.tables.map { ($0.name, $0) }),
                                schema: previousYear ? nil : spec.schemaFile)
         try database.queue.inTransaction { db in
-            var sinks: [String: Sink] = [:]
+            var sinks: [String: (sink: Sink, fields: [String])] = [:]
             let notes = try reader.read(data, file: file) { record in
-                let table = spec.table(record.table)!
-                if sinks[table.name] == nil {
-                    sinks[table.name] = try sink(for: table, file: file, previousYear: previousYear, byLine: true, db: db)
+                if sinks[record.table] == nil {
+                    let table = spec.table(record.table)!
+                    sinks[record.table] = (try sink(for: table, file: file, previousYear: previousYear, byLine: true, db: db), table.fieldNames)
                 }
-                try insert(table.fieldNames.map { record.values[$0] ?? "" }, line: record.line, into: sinks[table.name]!)
+                let (sink, fields) = sinks[record.table]!
+                try insert(fields.map { record.values[$0] ?? "" }, line: record.line, into: sink)
             }
             for p in notes.schemaProblems {
                 hits.append(RuleHit(code: spec.rules.first { $0.check == .schema }!.code, table: nil, row: nil, related: [], child: p.child.isEmpty ? nil : p.child,

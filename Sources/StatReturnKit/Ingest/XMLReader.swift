@@ -69,7 +69,14 @@ struct XMLReader {
         var unplaced: [(line: Int, message: String)] = []
         var lastStart: (path: [String], child: String) = ([], "")
 
-        init(mapping: XMLMapping, tables: [String: TableSpec]) { self.mapping = mapping; self.tables = tables }
+        /// Each table's fields not bound in the XML, which a record takes from those around it.
+        let unbound: [String: [String]]
+
+        init(mapping: XMLMapping, tables: [String: TableSpec]) {
+            self.mapping = mapping
+            self.tables = tables
+            unbound = tables.mapValues { t in t.fieldNames.filter { !mapping.binds(t.name, $0) } }
+        }
 
         mutating func validate(with schema: URL, reader: xmlTextReaderPtr, file: String) throws {
             guard xmlTextReaderSchemaValidate(reader, schema.path) == 0 else {
@@ -88,7 +95,7 @@ struct XMLReader {
         /// Fields a record does not carry come from the records around it, innermost first.
         func inherited(_ r: Record, from enclosing: [[String: String]]) -> Record {
             var r = r
-            for f in tables[r.table]?.fieldNames ?? [] where r.values[f] == nil && !mapping.binds(r.table, f) {
+            for f in unbound[r.table] ?? [] where r.values[f] == nil {
                 if let v = enclosing.lazy.compactMap({ $0[f] }).first { r.values[f] = v }
             }
             return r
