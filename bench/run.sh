@@ -72,9 +72,9 @@ Targets (issue 5): at 100,000 children, under 10 s for each return and under 2 G
 SSDA903; at 10,000 children, at least 50 times faster than the public validator.
 
 Where the time goes: \`statreturn validate ... --timings\` prints each phase (reading and
-loading, indexing, rules) and the slowest rules. At 100,000 children of the SSDA903 about a
-third is reading and parsing the files and two thirds running the rules, on both cores;
-the slowest rules are those that rebuild each child's periods of care (12 months looked
-after at 31 March: 157, 185, 186, 190, 191, 197B, 543, 545), about 0.7 s each.
+loading, indexing and the derived tables, rules) and the slowest rules. At 100,000 children
+most of the time is reading and parsing the files (for the CIN census, its XML, checked
+against the schema as it is read); facts several rules share, such as which children were
+looked after for the whole year, are worked out once, as derived tables of the spec.
 MD
 echo "Wrote BENCHMARKS.md" >&2
