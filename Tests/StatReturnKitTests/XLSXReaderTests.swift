@@ -33,7 +33,7 @@ final class XLSXReaderTests: XCTestCase {
     ]
 
     func testFirstSheetIsReadWithSharedStringsDatesAndGaps() throws {
-        let reader = try XLSXReader(data: try workbook(workbookParts), dateFormat: .dmy)
+        let reader = try XLSXReader(data: try workbook(workbookParts), file: "list.xlsx", dateFormat: .dmy)
         var records: [CSVReader.Record] = []
         try reader.forEachRecord { records.append($0) }
         XCTAssertEqual(records.map(\.line), [1, 3, 4], "rows keep their sheet numbers; an empty row is skipped")
@@ -42,7 +42,7 @@ final class XLSXReaderTests: XCTestCase {
             ["SC123456", "K2", "01/04/2024", "7"],   // built-in date style; a number format that is not a date
             ["1234567", "", "31/03/2025", "x"],      // a custom date format with a locale; a time of day dropped
         ])
-        let iso = try XLSXReader(data: try workbook(workbookParts), dateFormat: .iso)
+        let iso = try XLSXReader(data: try workbook(workbookParts), file: "list.xlsx", dateFormat: .iso)
         var first: [String] = []
         try iso.forEachRecord { if $0.line == 3 { first = $0.cells } }
         XCTAssertEqual(first[2], "2024-04-01")

@@ -35,7 +35,7 @@ public struct Validator: Sendable {
         }
         clock.lap("read and load the files")
         try database.finishLoading(parameters: period.parameters)
-        clock.lap("index the tables")
+        clock.lap("index the tables, work out the derived ones")
 
         var loaded = ingestor.tables
         for c in companions.values { loaded.merge(c.tables) { a, _ in a } }
@@ -109,12 +109,8 @@ public struct Validator: Sendable {
             try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
             return
         }
-        let reader: RecordSource
-        do {
-            reader = file.isXLSX ? try XLSXReader(data: file.data, dateFormat: spec.dateFormat) : CSVReader(data: file.data)
-        } catch let e as XLSXReader.Unreadable {
-            throw InputError(file: file.name, problem: e.problem)
-        }
+        let reader: RecordSource = file.isXLSX ? try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
+                                                : CSVReader(data: file.data)
         if let name = file.table {
             guard let table = spec.table(name) else {
                 throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")

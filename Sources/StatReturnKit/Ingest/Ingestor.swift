@@ -106,8 +106,6 @@ final class Ingestor {
             }
         } catch let e as CSVReader.MalformedCSV {
             throw InputError(file: file, line: e.line, problem: e.problem)
-        } catch let e as XLSXReader.Unreadable {
-            throw InputError(file: file, problem: e.problem)
         }
         if found == nil { throw InputError(file: file, line: 1, problem: "the file is empty: no header row") }
     }

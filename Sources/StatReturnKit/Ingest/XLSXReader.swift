@@ -7,8 +7,7 @@ import ZIPFoundation
 /// libxml2 streams its XML parts; what is left by hand is the small part of the Office Open XML
 /// format no library here covers: shared strings, cell references and date-formatted numbers.
 struct XLSXReader: RecordSource {
-    struct Unreadable: Error { let problem: String }
-
+    private let file: String
     private let archive: Archive
     private let sheetPath: String
     private let strings: [String]
@@ -16,50 +15,52 @@ struct XLSXReader: RecordSource {
     private let dateBase: Int
     private let dateFormat: ReturnSpec.DateFormat
 
-    /// Dates are written in `dateFormat`, as the return's CSV form has them.
-    init(data: Data, dateFormat: ReturnSpec.DateFormat) throws {
+    /// Dates are written in `dateFormat`, as the return's CSV form has them. A workbook that
+    /// cannot be read is an `InputError` naming `file`.
+    init(data: Data, file: String, dateFormat: ReturnSpec.DateFormat) throws {
         guard let archive = try? Archive(data: data, accessMode: .read) else {
-            throw Unreadable(problem: "is not a readable Excel workbook (.xlsx)")
+            throw InputError(file: file, problem: "not a readable Excel workbook (.xlsx)")
         }
+        self.file = file
         self.archive = archive
         self.dateFormat = dateFormat
-        let workbook = try Self.part(archive, "xl/workbook.xml")
+        let workbook = try Self.part(archive, "xl/workbook.xml", file)
         var firstSheet: String?, base1904 = false
-        try XMLEvents.walk(workbook) { e in
+        try XMLEvents.walk(workbook, file) { e in
             guard case .start(let name, let attributes) = e else { return }
             if name == "sheet", firstSheet == nil { firstSheet = attributes["r:id"] }
             if name == "workbookPr" { base1904 = ["1", "true"].contains(attributes["date1904"] ?? "") }
         }
-        sheetPath = try Self.target(of: firstSheet, in: archive)
-        strings = try Self.sharedStrings(archive)
-        dateStyles = try Self.dateStyles(archive)
+        sheetPath = try Self.target(of: firstSheet, in: archive, file)
+        strings = try Self.sharedStrings(archive, file)
+        dateStyles = try Self.dateStyles(archive, file)
         // Excel counts days from 1899-12-30 (from 1904-01-01 in the 1904 system); 1970-01-01 is day 25569.
         dateBase = base1904 ? 24107 : 25569
     }
 
-    private static func part(_ archive: Archive, _ path: String) throws -> Data? {
+    private static func part(_ archive: Archive, _ path: String, _ file: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         var data = Data()
         do { _ = try archive.extract(entry) { data.append($0) } } catch {
-            throw Unreadable(problem: "has a damaged part \(path)")
+            throw InputError(file: file, problem: "the workbook has a damaged part \(path)")
         }
         return data
     }
 
     /// The first sheet's part, through the workbook's relationships.
-    private static func target(of id: String?, in archive: Archive) throws -> String {
+    private static func target(of id: String?, in archive: Archive, _ file: String) throws -> String {
         var target: String?
-        try XMLEvents.walk(try part(archive, "xl/_rels/workbook.xml.rels")) { e in
+        try XMLEvents.walk(try part(archive, "xl/_rels/workbook.xml.rels", file), file) { e in
             if case .start("Relationship", let a) = e, a["Id"] == id, let t = a["Target"] { target = t }
         }
-        guard let target else { throw Unreadable(problem: "has no worksheet") }
+        guard let target else { throw InputError(file: file, problem: "the workbook has no worksheet") }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
     /// The workbook's shared strings, in order; a rich-text string's runs joined, phonetic hints left out.
-    private static func sharedStrings(_ archive: Archive) throws -> [String] {
+    private static func sharedStrings(_ archive: Archive, _ file: String) throws -> [String] {
         var strings: [String] = [], current = "", inPhonetic = false, inText = false
-        try XMLEvents.walk(try part(archive, "xl/sharedStrings.xml")) { e in
+        try XMLEvents.walk(try part(archive, "xl/sharedStrings.xml", file), file) { e in
             switch e {
             case .start("si", _): current = ""
             case .start("rPh", _): inPhonetic = true
@@ -75,9 +76,9 @@ struct XLSXReader: RecordSource {
     }
 
     /// Cell styles (indexes into cellXfs) whose number format shows a date.
-    private static func dateStyles(_ archive: Archive) throws -> Set<Int> {
+    private static func dateStyles(_ archive: Archive, _ file: String) throws -> Set<Int> {
         var custom: [Int: String] = [:], formats: [Int] = [], inCellXfs = false
-        try XMLEvents.walk(try part(archive, "xl/styles.xml")) { e in
+        try XMLEvents.walk(try part(archive, "xl/styles.xml", file), file) { e in
             switch e {
             case .start("numFmt", let a):
                 if let id = a["numFmtId"].flatMap(Int.init), let code = a["formatCode"] { custom[id] = code }
@@ -109,10 +110,10 @@ struct XLSXReader: RecordSource {
 
     /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its line.
     func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws {
-        guard let sheet = try Self.part(archive, sheetPath) else { throw Unreadable(problem: "has no part \(sheetPath)") }
+        guard let sheet = try Self.part(archive, sheetPath, file) else { throw InputError(file: file, problem: "the workbook has no part \(sheetPath)") }
         var cells: [String] = [], line = 0
         var column = 0, type = "", style = 0, value = "", inValue = false
-        try XMLEvents.walk(sheet) { e in
+        try XMLEvents.walk(sheet, file) { e in
             switch e {
             case .start("row", let a):
                 line = a["r"].flatMap(Int.init) ?? line + 1
@@ -165,18 +166,19 @@ enum XMLEvents {
         case end(String)
     }
 
-    static func walk(_ data: Data?, _ visit: (Event) throws -> Void) throws {
+    /// Problems are `InputError`s naming `file`, the workbook the part is in.
+    static func walk(_ data: Data?, _ file: String, _ visit: (Event) throws -> Void) throws {
         guard let data else { return }
         try data.withUnsafeBytes { buf in
             guard let reader = xmlReaderForMemory(buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), nil, nil,
                                                   Int32(XML_PARSE_NONET.rawValue)) else {
-                throw XLSXReader.Unreadable(problem: "has a part that is not XML")
+                throw InputError(file: file, problem: "the workbook has a part that is not XML")
             }
             defer { xmlFreeTextReader(reader) }
             while true {
                 let status = xmlTextReaderRead(reader)
                 if status == 0 { return }
-                if status < 0 { throw XLSXReader.Unreadable(problem: "has a part that is not well-formed XML") }
+                if status < 0 { throw InputError(file: file, problem: "the workbook has a part that is not well-formed XML") }
                 switch xmlTextReaderNodeType(reader) {
                 case 1:
                     let name = String(cString: xmlTextReaderConstLocalName(reader))
