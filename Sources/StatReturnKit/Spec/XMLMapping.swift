@@ -10,16 +10,13 @@ public struct XMLMapping: Sendable {
         case field(table: String, field: String, optional: Bool)
         /// A leaf that is 1 when the child has a row in the table. With `field`, the value as
         /// given is also kept there (the 903 Header's UASC flag), and written back when set.
-        case hasRow(table: String, field: (table: String, field: String)?)
+        case hasRow(table: String, field: FieldRef?)
+    }
 
-        public static func == (a: Binding, b: Binding) -> Bool {
-            switch (a, b) {
-            case let (.record(t1, x1), .record(t2, x2)): return t1 == t2 && x1 == x2
-            case let (.field(t1, f1, o1), .field(t2, f2, o2)): return t1 == t2 && f1 == f2 && o1 == o2
-            case let (.hasRow(t1, f1), .hasRow(t2, f2)): return t1 == t2 && f1?.table == f2?.table && f1?.field == f2?.field
-            default: return false
-            }
-        }
+    /// A field of a table, as `Table.FIELD` names it in `xml.yml`.
+    public struct FieldRef: Sendable, Equatable {
+        public var table: String
+        public var field: String
     }
 
     public struct Node: Sendable {
@@ -149,11 +146,11 @@ extension XMLMapping {
         func field(_ t: TableSpec, _ f: String, _ entry: String) throws {
             guard t.field(f) != nil else { throw SpecError(file: file, entry: entry, problem: "\(t.name) has no field \(f)") }
         }
-        func qualified(_ s: String, _ entry: String) throws -> (table: String, field: String) {
+        func qualified(_ s: String, _ entry: String) throws -> FieldRef {
             let parts = s.split(separator: ".").map(String.init)
             guard parts.count == 2 else { throw SpecError(file: file, entry: entry, problem: "expected Table.FIELD, got '\(s)'") }
             try field(try table(parts[0], entry), parts[1], entry)
-            return (parts[0], parts[1])
+            return FieldRef(table: parts[0], field: parts[1])
         }
         _ = try table(record.table, "record")
         var bound: [([String], Binding)] = []
@@ -170,8 +167,8 @@ extension XMLMapping {
                 b = .hasRow(table: t, field: try f.map { try qualified($0, path) })
             case .field(let s):
                 let optional = s.hasSuffix("?")
-                let (t, f) = try qualified(optional ? String(s.dropLast()) : s, path)
-                b = .field(table: t, field: f, optional: optional)
+                let ref = try qualified(optional ? String(s.dropLast()) : s, path)
+                b = .field(table: ref.table, field: ref.field, optional: optional)
             }
             bound.append((path.split(separator: "/").map(String.init), b))
         }
