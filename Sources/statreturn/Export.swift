@@ -17,8 +17,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Argument(help: "Return files, or folders of them.")
-    var inputs: [String]
+    @OptionGroup var given: InputOptions
 
     @Option(help: "Where to write: a folder for CSV returns; a file (or folder) for XML returns.")
     var out: String
@@ -41,18 +40,20 @@ struct Export: ParsableCommand {
             // Options the header needs are checked before the (long) validation.
             let header = returnSpec.submission.form == .xml || xml
                 ? try HeaderValues.fill(returnSpec, lea: lea, serial: serial) : [:]
+            let target = try OutputTarget(path: out, inputs: given.paths)
             var validator = Validator(spec: returnSpec)
             validator.fix = true
-            let result = try validator.validate(try InputFile.collect(paths: inputs))
+            validator.parameters = given.parameters
+            let result = try validator.validate(try given.files(for: returnSpec))
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
             if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
             var written: [String] = []
             if returnSpec.submission.form == .csv {
-                written = try CSVExporter.write(result, spec: returnSpec, to: URL(fileURLWithPath: out), draft: draft)
+                written = try CSVExporter.write(result, spec: returnSpec, to: target, draft: draft)
                     .map { "\(out)/\($0)" }
             }
             if returnSpec.submission.form == .xml || xml {
-                written.append(try writeXML(result, returnSpec, header: header))
+                written.append(try writeXML(result, returnSpec, header: header, to: target))
             }
             print("Wrote \(written.joined(separator: ", "))")
         } catch let e as ExportRefused {
@@ -63,7 +64,7 @@ struct Export: ParsableCommand {
         }
     }
 
-    private func writeXML(_ result: ValidationResult, _ returnSpec: ReturnSpec, header: [String: [String: String]]) throws -> String {
+    private func writeXML(_ result: ValidationResult, _ returnSpec: ReturnSpec, header: [String: [String: String]], to target: OutputTarget) throws -> String {
         let (data, unplaced) = try XMLExporter.render(result, spec: returnSpec, returnLevel: header)
         if !unplaced.isEmpty {
             let list = unplaced.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
@@ -78,16 +79,11 @@ struct Export: ParsableCommand {
                 if !draft { throw ExitCode(1) }
             }
         }
-        let target = URL(fileURLWithPath: out)
-        let file: URL
-        if out.lowercased().hasSuffix(".xml") {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            file = draft ? target.deletingPathExtension().appendingPathExtension("DRAFT.xml") : target
-        } else {
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-            file = target.appendingPathComponent(returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml")
-        }
-        try data.write(to: file)
+        let place = URL(fileURLWithPath: out)
+        let file = out.lowercased().hasSuffix(".xml")
+            ? (draft ? place.deletingPathExtension().appendingPathExtension("DRAFT.xml") : place)
+            : place.appendingPathComponent(returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml")
+        try target.writeFile(file, data)
         return file.path
     }
 }

@@ -27,14 +27,14 @@ struct StatReturnCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data(("statreturn: " + message + "\n").utf8))
+            note("statreturn: " + message)
             Foundation.exit(2)
         }
     }
 }
 
 /// Prints a line on stderr.
-func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+func note(_ s: String) { FileHandle.standardError.write(Data((s.terminalSafe + "\n").utf8)) }
 
 /// Progress for long runs, only when someone is watching.
 func progress(_ s: String) { if isatty(2) != 0 { note(s) } }

@@ -9,7 +9,7 @@ final class ExportTests: XCTestCase {
         var v = Validator(spec: spec)
         v.fix = true
         let result = try v.validate(try InputFile.collect(paths: inputs))
-        try CSVExporter.write(result, spec: spec, to: out, draft: true)
+        try CSVExporter.write(result, spec: spec, to: OutputTarget(path: out.path, inputs: []), draft: true)
         return result
     }
 
@@ -51,7 +51,7 @@ final class ExportTests: XCTestCase {
     func testRefusesWhileErrorsRemain() throws {
         let spec = try Package.spec("ssda903", "2026-27")
         let result = try Validator(spec: spec).validate(try InputFile.collect(paths: [sample.path]))
-        XCTAssertThrowsError(try CSVExporter.write(result, spec: spec, to: try temporaryFolder(), draft: false)) { error in
+        XCTAssertThrowsError(try CSVExporter.write(result, spec: spec, to: OutputTarget(path: try temporaryFolder().path, inputs: []), draft: false)) { error in
             XCTAssertEqual((error as? ExportRefused)?.errors, result.errorCount)
         }
     }

@@ -44,11 +44,16 @@ public struct Validator: Sendable {
         var notRun: [ValidationResult.RuleStatus] = []
         var runnable: [RuleSpec] = []
         for rule in rules {
-            // A field check runs on whichever of its tables were given; a query needs them all.
+            // A field check runs on whichever of its tables were given; a query needs them all; the
+            // schema check runs when a file in the XML form was read, even one with no records at all.
             let absent = (rule.tables + rule.needs).filter { !given.contains($0) && parameters[$0] == nil }
-            let runs = rule.check == .field || rule.check == .schema ? rule.tables.contains(where: given.contains) : absent.isEmpty
-            if runs { runnable.append(rule) } else {
+            switch rule.check {
+            case .schema where !ingestor.schemaChecked:
+                notRun.append(.init(code: rule.code, reason: "checks the XML form, and the return was not given as XML"))
+            case .schema: runnable.append(rule)
+            case .field where !rule.tables.contains(where: given.contains), .sql where !absent.isEmpty:
                 notRun.append(.init(code: rule.code, reason: reason(absent)))
+            default: runnable.append(rule)
             }
         }
         let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
@@ -105,17 +110,18 @@ public struct Validator: Sendable {
     }
 
     private static func load(_ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {
+        if let problem = file.formProblem { throw InputError(file: file.name, problem: problem) }
         if file.isXML {
             try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
             return
         }
         let reader: RecordSource = file.isXLSX ? try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
-                                                : CSVReader(data: file.data)
-        if let name = file.table {
+                                                : CSVReader(data: file.data, legacyEncoding: file.legacyEncoding)
+        if let name = file.mustBe ?? file.table {
             guard let table = spec.table(name) else {
                 throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
             }
-            try ingestor.load(rows: reader, table: table, file: file.name, previousYear: file.previousYear)
+            try ingestor.load(rows: reader, table: table, file: file.name, previousYear: file.previousYear, exact: file.mustBe != nil)
         } else {
             try ingestor.load(rows: reader, file: file.name, previousYear: file.previousYear)
         }

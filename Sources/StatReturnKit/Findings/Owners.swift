@@ -9,7 +9,7 @@ public struct Owners: Sendable {
     public init(csv reader: CSVReader, file: String) throws {
         var map: [String: (team: String, worker: String)] = [:]
         var columns: [String: Int]?
-        try reader.forEachRecord { record in
+        do { try reader.forEachRecord { record in
             let cells = record.cells.map { $0.trimmingCharacters(in: .whitespaces) }
             guard let c = columns else {
                 let names = cells.map { $0.lowercased() }
@@ -33,6 +33,8 @@ public struct Owners: Sendable {
                                  problem: "child \(child) is listed twice with different owners")
             }
             map[child] = (cells[c["team"]!], cells[c["worker"]!])
+        } } catch let e as CSVReader.MalformedCSV {
+            throw InputError(file: file, line: e.line, problem: e.problem)
         }
         if columns == nil { throw InputError(file: file, line: 1, problem: "the owners file is empty") }
         byChild = map

@@ -12,6 +12,8 @@ public struct CSVReader {
         public var cells: [String]
         /// 1-based physical line the record starts on.
         public var line: Int
+        /// Cells that were not UTF-8 and were read as Windows-1252 (with `legacyEncoding`): each is listed as a fix.
+        public var recoded: [Int] = []
     }
 
     public struct MalformedCSV: Error, CustomStringConvertible {
@@ -21,8 +23,10 @@ public struct CSVReader {
     }
 
     private let bytes: [UInt8]
+    /// Read cells that are not valid UTF-8 as Windows-1252 (Excel's "CSV" on Windows) instead of refusing them.
+    public var legacyEncoding = false
 
-    public init(data: Data) { bytes = [UInt8](data) }
+    public init(data: Data, legacyEncoding: Bool = false) { bytes = [UInt8](data); self.legacyEncoding = legacyEncoding }
     public init(text: String) { bytes = Array(text.utf8) }
 
     /// Calls `body` for each record with at least one non-empty cell, in order.
@@ -36,17 +40,31 @@ public struct CSVReader {
         var cell: [UInt8] = []
         var recordLine = 1
         var atRecordStart = true
+        var recoded: [Int] = []
 
-        func endCell() {
-            cells.append(String(decoding: cell, as: UTF8.self))
+        func endCell() throws {
+            // Only a cell with a byte over 127 can be invalid UTF-8; the rest skip the check.
+            if cell.contains(where: { $0 >= 0x80 }) {
+                if let s = String(validating: cell, as: UTF8.self) {
+                    cells.append(s)
+                } else if legacyEncoding, let s = String(data: Data(cell), encoding: .windowsCP1252) {
+                    recoded.append(cells.count)
+                    cells.append(s)
+                } else {
+                    throw MalformedCSV(line: line, problem: "cell \(cells.count + 1) is not UTF-8 text; if the file was saved as Windows \"CSV\" rather than \"CSV UTF-8\", give --encoding windows-1252")
+                }
+            } else {
+                cells.append(String(decoding: cell, as: UTF8.self))
+            }
             cell.removeAll(keepingCapacity: true)
         }
         func endRecord() throws {
-            endCell()
+            try endCell()
             if cells.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }) {
-                try body(Record(cells: cells, line: recordLine))
+                try body(Record(cells: cells, line: recordLine, recoded: recoded))
             }
             cells.removeAll(keepingCapacity: true)
+            recoded.removeAll()
             atRecordStart = true
         }
 
@@ -72,12 +90,17 @@ public struct CSVReader {
                 if !closed {
                     throw MalformedCSV(line: openLine, problem: "a quoted cell is never closed")
                 }
-                // Anything between the closing quote and the next separator is kept as typed.
+                // Only spaces may stand between the closing quote and the next separator:
+                // `"C1000"01` is not a cell any two programs would read alike.
+                while i < n && (bytes[i] == 32 || bytes[i] == 9) { i += 1 }
+                if i < n && bytes[i] != comma && bytes[i] != cr && bytes[i] != lf {
+                    throw MalformedCSV(line: line, problem: "text follows the closing quote of cell \(cells.count + 1)")
+                }
                 continue
             }
             switch b {
             case comma:
-                endCell()
+                try endCell()
             case cr:
                 if i + 1 < n && bytes[i + 1] == lf { i += 1 }
                 try endRecord(); line += 1

@@ -11,6 +11,8 @@ final class Ingestor {
     private(set) var hits: [RuleHit] = []
     private(set) var warnings: [String] = []
     private(set) var fixes: [Fix] = []
+    /// Whether a file was checked against the return's schema as it was read.
+    private(set) var schemaChecked = false
     private let parsers: [String: [ValueParser]]
     /// Set for `--fix`: the safe normalisations to apply before parsing, per table.
     private let cleansers: [String: [Cleanser]]?
@@ -68,10 +70,12 @@ final class Ingestor {
         }
     }
 
-    /// Loads CSV text as a named table; columns it leaves out are blank (rule examples).
-    func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool) throws {
+    /// Loads CSV text as a named table. With `exact`, the header must be that table's (a file given
+    /// for it by an option); otherwise columns it leaves out are blank (rule examples).
+    func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool, exact: Bool = false) throws {
         try load(reader, file: file, previousYear: previousYear) { header, line in
-            try recognizer.match(table, header: header, file: file, line: line, partial: true)
+            exact ? try TableRecognizer(tables: [table]).recognise(header: header, file: file, line: line)
+                  : try recognizer.match(table, header: header, file: file, line: line, partial: true)
         }
     }
 
@@ -100,7 +104,8 @@ final class Ingestor {
                     for (i, f) in m.columnFields.enumerated() {
                         if let f { cells[f] = record.cells[i] }
                     }
-                    try insert(cells, line: record.line, into: sink)
+                    try insert(cells, line: record.line, into: sink,
+                               recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil })
                 }
                 return .commit
             }
@@ -117,6 +122,7 @@ final class Ingestor {
         }
         let reader = XMLReader(mapping: mapping, tables: Dictionary(uniqueKeysWithValues: spec.tables.map { ($0.name, $0) }),
                                schema: previousYear ? nil : spec.schemaFile)
+        if reader.schema != nil { schemaChecked = true }
         try database.queue.inTransaction { db in
             var sinks: [String: (sink: Sink, fields: [String])] = [:]
             let notes = try reader.read(data, file: file) { record in
@@ -126,6 +132,9 @@ final class Ingestor {
                 }
                 let (sink, fields) = sinks[record.table]!
                 try insert(fields.map { record.values[$0] ?? "" }, line: record.line, into: sink)
+            }
+            for name in mapping.tables where sinks[name] == nil {
+                _ = try sink(for: spec.table(name)!, file: file, previousYear: previousYear, byLine: true, db: db)
             }
             for p in notes.schemaProblems {
                 hits.append(RuleHit(code: spec.rules.first { $0.check == .schema }!.code, table: nil, row: nil, related: [], child: p.child.isEmpty ? nil : p.child,
@@ -138,9 +147,9 @@ final class Ingestor {
         }
     }
 
-    private func insert(_ given: [String], line: Int, into sink: Sink) throws {
+    private func insert(_ given: [String], line: Int, into sink: Sink, recoded: [Int] = []) throws {
         var cells = given
-        var changed: [(field: String, before: String, after: String, reason: String)] = []
+        var changed = recoded.map { (field: sink.table.fields[$0].name, before: "(not UTF-8)", after: given[$0], reason: "read as Windows-1252") }
         for (i, c) in sink.cleansers.enumerated() {
             if let (value, reason) = c.clean(cells[i]) {
                 changed.append((c.field.name, cells[i], value, reason))

@@ -11,9 +11,43 @@ public struct InputFile: Sendable {
     public var previousYear: Bool
     /// The companion return the file belongs to (e.g. `ssda903` beside the CIN census), if any.
     public var companion: String?
+    /// Set for a file given for one table (a reference list's option): its header must be that table's, in full.
+    public var mustBe: String?
+    /// Read text that is not UTF-8 as Windows-1252, listing each value so read as a fix.
+    public var legacyEncoding = false
 
     public init(name: String, data: Data, table: String? = nil, previousYear: Bool = false, companion: String? = nil) {
         self.name = name; self.data = data; self.table = table; self.previousYear = previousYear; self.companion = companion
+    }
+
+    /// Why the bytes cannot be a return's table at all, in words that name the fix; nil when they may be.
+    public var formProblem: String? {
+        let head = [UInt8](data.prefix(64))
+        if head.starts(with: [0xFF, 0xFE, 0, 0]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
+            return "is UTF-32 text; save it as UTF-8 (in Excel: CSV UTF-8)"
+        }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) && !isXLSX {
+            return "is UTF-16 text (or binary); save it as UTF-8 (in Excel: CSV UTF-8)"
+        }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return "is an old Excel workbook (.xls), which StatReturn does not read; save it as .xlsx or as CSV UTF-8"
+        }
+        return nil
+    }
+
+    /// Refuses a file given twice, by the same path or with the same bytes: read twice it would
+    /// double every record.
+    public static func refuseDuplicates(_ files: [InputFile]) throws {
+        var byPath: [String: String] = [:], bySize: [Int: [InputFile]] = [:]
+        for f in files {
+            if let earlier = byPath.updateValue(f.name, forKey: OutputTarget.canonical(f.name)) {
+                throw InputError(file: f.name, problem: "is given twice (also as \(earlier))")
+            }
+            if let same = bySize[f.data.count, default: []].first(where: { $0.data == f.data }) {
+                throw InputError(file: f.name, problem: "has exactly the same contents as \(same.name): the same file given twice?")
+            }
+            bySize[f.data.count, default: []].append(f)
+        }
     }
 
     /// An XML file is known by its first non-blank character, whatever its name.

@@ -19,15 +19,23 @@ struct TableRecognizer {
     func recognise(header: [String], file: String, line: Int) throws -> Match {
         let names = header.map(Self.normalise)
         let given = Set(names)
-        let scored = tables.map { t -> (TableSpec, Double) in
-            let fields = Set(t.fieldNames.map(Self.normalise))
-            return (t, Double(fields.intersection(given).count) / Double(fields.union(given).count))
+        // A table is known by how many of its own columns the header has: case-system exports carry
+        // many columns of their own, which are ignored (with a warning), so they must not count against it.
+        let scored = tables.map { t -> (table: TableSpec, coverage: Double, overlap: Double) in
+            let fields = Set(t.fields.filter { !$0.extra }.map { Self.normalise($0.name) })
+            let shared = Double(fields.intersection(given).count)
+            return (t, shared / Double(max(fields.count, 1)), shared / Double(fields.union(given).count))
         }
-        guard let (best, score) = scored.max(by: { $0.1 < $1.1 }), score >= 0.5 else {
+        guard let top = scored.max(by: { ($0.coverage, $0.overlap) < ($1.coverage, $1.overlap) }), top.coverage >= 0.5 else {
             let known = tables.map(\.name).joined(separator: ", ")
+            if header.count == 1, let sep = [("\t", "tabs"), (";", "semicolons")].first(where: { header[0].contains($0.0) }) {
+                throw InputError(file: file, line: line, problem: "the columns are separated by \(sep.1), not commas; save the file as CSV UTF-8 (comma-separated)")
+            }
+            let shown = names.prefix(8).joined(separator: ",") + (names.count > 8 ? ", and \(names.count - 8) more" : "")
             throw InputError(file: file, line: line,
-                             problem: "header row matches none of this return's tables (\(known)): \(names.joined(separator: ","))")
+                             problem: "header row matches none of this return's tables (\(known)): \(shown)")
         }
+        let best = top.table
         let missing = best.fields.filter { !$0.extra && !given.contains(Self.normalise($0.name)) }.map(\.name)
         if !missing.isEmpty {
             throw InputError(file: file, line: line, field: missing.joined(separator: ","),

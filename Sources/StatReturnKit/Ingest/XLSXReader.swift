@@ -19,7 +19,10 @@ struct XLSXReader: RecordSource {
     /// cannot be read is an `InputError` naming `file`.
     init(data: Data, file: String, dateFormat: ReturnSpec.DateFormat) throws {
         guard let archive = try? Archive(data: data, accessMode: .read) else {
-            throw InputError(file: file, problem: "not a readable Excel workbook (.xlsx)")
+            throw InputError(file: file, problem: "not a readable Excel workbook (.xlsx): the zip package is damaged")
+        }
+        guard archive["xl/workbook.xml"] != nil else {
+            throw InputError(file: file, problem: "a zip file, but not an Excel workbook (it has no xl/workbook.xml); give the files inside it instead")
         }
         self.file = file
         self.archive = archive
@@ -38,10 +41,25 @@ struct XLSXReader: RecordSource {
         dateBase = base1904 ? 24107 : 25569
     }
 
+    /// The most a part may inflate to: a worksheet of a national return is a fraction of this, and a
+    /// "zip bomb" (a few KB that inflate to gigabytes) is stopped here, while it is inflated.
+    static let partLimit = 256 << 20
+
+    private struct TooLarge: Error {}
+
     private static func part(_ archive: Archive, _ path: String, _ file: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
+        let tooLarge = InputError(file: file, problem: "the workbook's part \(path) inflates to more than \(partLimit >> 20) MB; save the sheet as CSV")
+        if entry.uncompressedSize > UInt64(partLimit) { throw tooLarge }
         var data = Data()
-        do { _ = try archive.extract(entry) { data.append($0) } } catch {
+        do {
+            _ = try archive.extract(entry) { chunk in
+                guard data.count + chunk.count <= partLimit else { throw TooLarge() }
+                data.append(chunk)
+            }
+        } catch is TooLarge {
+            throw tooLarge
+        } catch {
             throw InputError(file: file, problem: "the workbook has a damaged part \(path)")
         }
         return data
@@ -109,17 +127,23 @@ struct XLSXReader: RecordSource {
     }
 
     /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its line.
+    /// Excel leaves out a row's trailing blank cells, so every row is as wide as the header (the first row).
     func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws {
         guard let sheet = try Self.part(archive, sheetPath, file) else { throw InputError(file: file, problem: "the workbook has no part \(sheetPath)") }
-        var cells: [String] = [], line = 0
-        var column = 0, type = "", style = 0, value = "", inValue = false
+        var cells: [String] = [], filled: [Bool] = [], line = 0, width = 0
+        var reference = "", column = 0, type = "", style = 0, value = "", inValue = false
         try XMLEvents.walk(sheet, file) { e in
             switch e {
             case .start("row", let a):
-                line = a["r"].flatMap(Int.init) ?? line + 1
-                cells = []
+                let number = a["r"].map { Int($0) ?? 0 } ?? line + 1
+                guard number > line else {
+                    throw InputError(file: file, line: number, problem: "the sheet gives row \(a["r"] ?? "") twice, or out of order")
+                }
+                line = number
+                cells = []; filled = []
             case .start("c", let a):
-                column = a["r"].map(Self.column) ?? cells.count
+                reference = a["r"] ?? ""
+                column = try a["r"].map { try self.column($0, line: line) } ?? cells.count
                 type = a["t"] ?? "n"
                 style = a["s"].flatMap(Int.init) ?? 0
                 value = ""
@@ -130,26 +154,56 @@ struct XLSXReader: RecordSource {
             case .text(let s) where inValue:
                 value += s
             case .end("c"):
-                if cells.count <= column { cells += Array(repeating: "", count: column - cells.count + 1) }
-                cells[column] = text(value, type: type, style: style)
+                if cells.count <= column {
+                    cells += Array(repeating: "", count: column - cells.count + 1)
+                    filled += Array(repeating: false, count: column - filled.count + 1)
+                }
+                if filled[column] { throw InputError(file: file, line: line, field: reference, problem: "the sheet gives cell \(reference) twice") }
+                filled[column] = true
+                cells[column] = try text(value, type: type, style: style, line: line, cell: reference)
             case .end("row"):
-                if cells.contains(where: { !$0.isEmpty }) { try body(CSVReader.Record(cells: cells, line: line)) }
+                guard cells.contains(where: { !$0.isEmpty }) else { return }
+                if width == 0 { width = cells.count }
+                if cells.count < width { cells += Array(repeating: "", count: width - cells.count) }
+                try body(CSVReader.Record(cells: cells, line: line))
             default:
                 break
             }
         }
     }
 
+    /// Excel's last column, XFD.
+    private static let maxColumns = 16384
+
     /// The zero-based column of a cell reference such as "AB12".
-    private static func column(_ reference: String) -> Int {
-        reference.unicodeScalars.prefix { $0.properties.isAlphabetic }.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+    private func column(_ reference: String, line: Int) throws -> Int {
+        let letters = reference.utf8.prefix { (65...90).contains($0) }
+        let digits = reference.utf8.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) else {
+            throw InputError(file: file, line: line, field: reference, problem: "'\(reference)' is not a cell reference")
+        }
+        let n = letters.reduce(0) { $0 * 26 + Int($1) - 64 }
+        guard n <= Self.maxColumns else {
+            throw InputError(file: file, line: line, field: reference, problem: "cell \(reference) is beyond Excel's last column, XFD")
+        }
+        return n - 1
     }
 
-    private func text(_ raw: String, type: String, style: Int) -> String {
+    /// Excel's last date, 31/12/9999, as a serial number.
+    private static let maxDateSerial = 2_958_465.0
+
+    private func text(_ raw: String, type: String, style: Int, line: Int, cell: String) throws -> String {
         switch type {
-        case "s": return Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? raw
-        case "n" where dateStyles.contains(style):
-            guard let serial = Double(raw) else { return raw }
+        case "s":
+            guard let i = Int(raw), strings.indices.contains(i) else {
+                throw InputError(file: file, line: line, field: cell,
+                                 problem: "cell \(cell) points to shared string '\(raw)', which the workbook does not have")
+            }
+            return strings[i]
+        case "n" where dateStyles.contains(style) && !raw.isEmpty:
+            guard let serial = Double(raw), serial.isFinite, (0...Self.maxDateSerial).contains(serial) else {
+                throw InputError(file: file, line: line, field: cell, problem: "cell \(cell) is formatted as a date but holds '\(raw)', which is not one")
+            }
             let date = SimpleDate(dayNumber: Int(serial.rounded(.down)) - dateBase)
             return dateFormat == .dmy ? date.dmy : date.iso
         default: return raw
@@ -169,7 +223,7 @@ enum XMLEvents {
     /// Problems are `InputError`s naming `file`, the workbook the part is in.
     static func walk(_ data: Data?, _ file: String, _ visit: (Event) throws -> Void) throws {
         guard let data else { return }
-        try data.withUnsafeBytes { buf in
+        try XMLProblems.capturing { _ in try data.withUnsafeBytes { buf in
             guard let reader = xmlReaderForMemory(buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), nil, nil,
                                                   Int32(XML_PARSE_NONET.rawValue)) else {
                 throw InputError(file: file, problem: "the workbook has a part that is not XML")
@@ -194,10 +248,12 @@ enum XMLEvents {
                     if let v = xmlTextReaderConstValue(reader) { try visit(.text(String(cString: v))) }
                 case 15:
                     try visit(.end(String(cString: xmlTextReaderConstLocalName(reader))))
+                case 10:  // Excel never writes a DOCTYPE; entities are not read on any route
+                    throw InputError(file: file, problem: "the workbook has a part with a DOCTYPE declaration, which Excel never writes")
                 default:
                     break
                 }
             }
-        }
+        } }
     }
 }

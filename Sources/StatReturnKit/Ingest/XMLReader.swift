@@ -34,16 +34,23 @@ struct XMLReader {
     /// return-level records (e.g. the CIN header) at the end.
     func read(_ data: Data, file: String, emit: (Record) throws -> Void) throws -> Notes {
         // The reader reads from the bytes as it goes, so all of it happens inside this closure.
-        try data.withUnsafeBytes { buf in
-            guard let reader = xmlReaderForMemory(buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), file,
-                                                  nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)) else {
-                throw InputError(file: file, problem: "cannot be read as XML")
+        try XMLProblems.capturing { problems in
+            try data.withUnsafeBytes { buf in
+                guard let reader = xmlReaderForMemory(buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), file,
+                                                      nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)) else {
+                    throw InputError(file: file, problem: "cannot be read as XML")
+                }
+                defer { xmlFreeTextReader(reader) }
+                var state = State(mapping: mapping, tables: tables, problems: problems)
+                if let schema {
+                    guard xmlTextReaderSchemaValidate(reader, schema.path) == 0 else {
+                        throw InputError(file: schema.path, problem: "the XML schema cannot be loaded")
+                    }
+                    state.validating = true
+                }
+                try state.run(reader, file: file, emit: emit)
+                return state.notes
             }
-            defer { xmlFreeTextReader(reader) }
-            var state = State(mapping: mapping, tables: tables)
-            if let schema { try state.validate(with: schema, reader: reader, file: file) }
-            try state.run(reader, file: file, emit: emit)
-            return state.notes
         }
     }
 
@@ -63,7 +70,10 @@ struct XMLReader {
         var childLine = 0
         var childID = ""
         var notes = Notes()
-        var errors: SchemaErrors?
+        let problems: XMLProblems
+        var validating = false
+        /// The line of each open unknown element: one that holds elements is an error, as its records would be lost.
+        var unknownLines: [Int] = []
         /// Schema errors not yet placed: libxml2 validates ahead of the reader, so an error
         /// is held until the reader reaches its line, then given that element's path and child.
         var unplaced: [(line: Int, message: String)] = []
@@ -72,24 +82,11 @@ struct XMLReader {
         /// Each table's fields not bound in the XML, which a record takes from those around it.
         let unbound: [String: [String]]
 
-        init(mapping: XMLMapping, tables: [String: TableSpec]) {
+        init(mapping: XMLMapping, tables: [String: TableSpec], problems: XMLProblems) {
             self.mapping = mapping
             self.tables = tables
+            self.problems = problems
             unbound = tables.mapValues { t in t.fieldNames.filter { !mapping.binds(t.name, $0) } }
-        }
-
-        mutating func validate(with schema: URL, reader: xmlTextReaderPtr, file: String) throws {
-            guard xmlTextReaderSchemaValidate(reader, schema.path) == 0 else {
-                throw InputError(file: schema.path, problem: "the XML schema cannot be loaded")
-            }
-            let box = SchemaErrors()
-            errors = box
-            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                guard let context, let error else { return }
-                let box = Unmanaged<SchemaErrors>.fromOpaque(context).takeUnretainedValue()
-                box.add(line: Int(error.pointee.line), code: Int(error.pointee.code),
-                        message: error.pointee.message.map { String(cString: $0) } ?? "")
-            }, Unmanaged.passUnretained(box).toOpaque())
         }
 
         /// Fields a record does not carry come from the records around it, innermost first.
@@ -112,17 +109,26 @@ struct XMLReader {
             lastStart = here
         }
 
-        mutating func endElement() throws {
+        mutating func endElement(line: Int, file: String) throws {
             let node = nodes.last!
             defer { stack.removeLast(); nodes.removeLast(); text = "" }
+            if node == nil { unknownLines.removeLast() }
             if node == mapping.recordNode { insideRecord = false; try finishChild(); return }
             let inside = insideRecord
             switch node.flatMap({ mapping.nodes[$0].binding }) {
             case .field(let table, let field, _):
-                if !inside { returnLevel[table, default: [:]][field] = text }
-                else if let i = open.lastIndex(where: { $0.table == table }) { open[i].values[field] = text }
+                // A value given twice would silently replace the first: an error, never a choice.
+                func once(_ values: inout [String: String]) throws {
+                    if values[field] != nil {
+                        throw InputError(file: file, line: line, field: field,
+                                         problem: "element <\(stack.last!)> is given twice for the same record (\(stack.joined(separator: "/"))); keep one")
+                    }
+                    values[field] = text
+                }
+                if !inside { try once(&returnLevel[table, default: [:]]) }
+                else if let i = open.lastIndex(where: { $0.table == table }) { try once(&open[i].values) }
                 else {
-                    child[table, default: [:]][field] = text
+                    try once(&child[table, default: [:]])
                     if field == tables[table]?.childField { childID = text }
                 }
             case .hasRow(let table, let field):
@@ -155,6 +161,13 @@ struct XMLReader {
         }
         var pending: [Record] = []
 
+        /// The known elements where an unknown one stands, so a misspelling is easy to see.
+        func suggestion(for path: [String]) -> String {
+            let parent = nodes.dropLast().last.flatMap { $0 }
+            let known = (parent.map { mapping.children(of: mapping.nodes[$0].path) } ?? mapping.children(of: [])).map { $0.path.last! }
+            return known.isEmpty ? "check its name" : "expected one of " + known.prefix(8).map { "<\($0)>" }.joined(separator: ", ")
+        }
+
         mutating func run(_ reader: xmlTextReaderPtr, file: String, emit: (Record) throws -> Void) throws {
             var sawRoot = false
             // The node's own line: the parser's position runs ahead, as it reads in chunks.
@@ -164,14 +177,12 @@ struct XMLReader {
             }
             while true {
                 let status = xmlTextReaderRead(reader)
-                if let e = errors { unplaced += e.take() }
+                if validating { unplaced += problems.takeStructural() }
                 for r in pending { try emit(r) }
                 pending = []
                 if status == 0 { break }
                 if status < 0 {
-                    let message = errors?.lastFatal ?? xmlGetLastError().map { String(cString: $0.pointee.message) }
-                    throw InputError(file: file, line: line(),
-                                     problem: "not well-formed XML: \((message ?? "parse error").trimmingCharacters(in: .whitespacesAndNewlines))")
+                    throw InputError(file: file, line: line(), problem: "not well-formed XML: \(problems.lastMessage ?? "parse error")")
                 }
                 switch xmlTextReaderNodeType(reader) {
                 case 1:  // element start
@@ -183,23 +194,31 @@ struct XMLReader {
                         sawRoot = true
                         continue
                     }
+                    if !stack.isEmpty && nodes.last! == nil {
+                        throw InputError(file: file, line: unknownLines.last!,
+                                         problem: "element <\(stack.last!)> is not part of \(mapping.root) and holds other elements, whose records would be lost; \(suggestion(for: stack))")
+                    }
                     let node = stack.isEmpty ? mapping.node(named: name, in: nil) : nodes.last!.flatMap { mapping.node(named: name, in: $0) }
                     stack.append(name)
                     nodes.append(node)
                     text = ""
                     if node == mapping.recordNode { childLine = line(); insideRecord = true }
-                    if errors != nil { place(upTo: line(), at: (stack, childID)) }
+                    if validating { place(upTo: line(), at: (stack, childID)) }
                     if case .record(let table, _)? = node.flatMap({ mapping.nodes[$0].binding }) {
                         open.append(Record(table: table, values: [:], line: line()))
                     } else if node == nil {
                         let key = stack.joined(separator: "/")
                         if notes.unknown[key] == nil { notes.unknown[key] = line() }
+                        unknownLines.append(line())
                     }
-                    if xmlTextReaderIsEmptyElement(reader) == 1 { try endElement() }
+                    if xmlTextReaderIsEmptyElement(reader) == 1 { try endElement(line: line(), file: file) }
                 case 3, 4:  // text, CDATA
                     if let v = xmlTextReaderConstValue(reader) { text += String(cString: v) }
                 case 15:  // element end
-                    if !stack.isEmpty { try endElement() }
+                    if !stack.isEmpty { try endElement(line: line(), file: file) }
+                case 10:  // a DOCTYPE: its entities would be expanded on one route and blank on another
+                    throw InputError(file: file, line: line(),
+                                     problem: "the file has a DOCTYPE declaration; a return never needs one, and entities are not read: remove it")
                 default:
                     break
                 }
@@ -210,32 +229,5 @@ struct XMLReader {
                 try emit(Record(table: table, values: values, line: 1))
             }
         }
-    }
-}
-
-/// Collects libxml2's schema messages as the reader reports them (a C callback).
-final class SchemaErrors {
-    private var found: [(line: Int, code: Int, message: String)] = []
-    var lastFatal: String?
-
-    func add(line: Int, code: Int, message: String) {
-        found.append((line, code, message.trimmingCharacters(in: .whitespacesAndNewlines)))
-        lastFatal = message
-    }
-
-    /// Every problem reported, values included.
-    var all: [(line: Int, code: Int, message: String)] { found }
-
-    /// Structural problems reported since the last call, in line order.
-    func take() -> [(line: Int, message: String)] {
-        defer { found.removeAll() }
-        return found.filter { !Self.isValueProblem($0.code) }.map { ($0.line, $0.message) }.sorted { $0.line < $1.line }
-    }
-
-    /// A malformed value is reported by the field's own rule, under its official code;
-    /// the schema check reports only structure (elements missing, unexpected or out of order).
-    static func isValueProblem(_ code: Int) -> Bool {
-        // libxml2's XML_SCHEMAV_CVC_* datatype and facet codes.
-        (1824...1841).contains(code) || code == 1842 || code == 1843
     }
 }

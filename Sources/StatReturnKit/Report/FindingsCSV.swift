@@ -8,9 +8,16 @@ public enum FindingsCSV {
         for f in findings {
             out += csvLine([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
                             f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
-                            message(f), f.team, f.worker])
+                            message(f), f.team, f.worker].map(inert))
         }
         return out
+    }
+
+    /// A cell Excel would run as a formula (`=`, `+`, `-`, `@`, or a tab or return before one) is
+    /// kept as text by a leading apostrophe: values come from files anyone could have written.
+    static func inert(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
     }
 
     /// The columns are fixed, so the other records of a cross-row finding are named in the message.

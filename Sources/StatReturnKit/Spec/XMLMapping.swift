@@ -35,6 +35,16 @@ public struct XMLMapping: Sendable {
 
     func binds(_ table: String, _ field: String) -> Bool { bound[table]?.contains(field) ?? false }
 
+    /// Every table the XML form can hold: a document that holds none of a table's elements gives it empty, not absent.
+    var tables: Set<String> {
+        Set(nodes.compactMap { n -> String? in
+            switch n.binding {
+            case .record(let t, _)?, .field(let t, _, _)?, .hasRow(let t, _)?: return t
+            case nil: return nil
+            }
+        })
+    }
+
     /// An element's child elements, in schema order (indexed once: the writer asks per element).
     func children(of path: [String]) -> [Node] { childIndex[path.joined(separator: "/")] ?? [] }
     private var childIndex: [String: [Node]] = [:]
