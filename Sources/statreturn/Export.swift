@@ -79,11 +79,10 @@ struct Export: ParsableCommand {
                 if !draft { throw ExitCode(1) }
             }
         }
-        let place = URL(fileURLWithPath: out)
         let file = out.lowercased().hasSuffix(".xml")
-            ? (draft ? place.deletingPathExtension().appendingPathExtension("DRAFT.xml") : place)
-            : place.appendingPathComponent(returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml")
+            ? (draft ? (out as NSString).deletingPathExtension + ".DRAFT.xml" : out)
+            : (out as NSString).appendingPathComponent(returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml")
         try target.writeFile(file, data)
-        return file.path
+        return file
     }
 }

@@ -26,8 +26,9 @@ struct StatReturnCommand: ParsableCommand {
                 print(fullMessage(for: error))  // --help, --version
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
-            note("statreturn: " + message)
+            // One line, as for every other reason a run cannot start; --help has the rest.
+            let first = fullMessage(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            note("statreturn: " + (first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first) + " (see --help)")
             Foundation.exit(2)
         }
     }

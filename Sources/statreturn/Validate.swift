@@ -40,6 +40,7 @@ struct Validate: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw InputError(file: path, problem: "the file cannot be read")
                 }
+                if let problem = InputFile(name: path, data: data).formProblem { throw InputError(file: path, problem: problem) }
                 return try Owners(csv: CSVReader(data: data), file: path)
             } ?? Owners()
             progress("Reading \(given.inputs.joined(separator: ", "))")
@@ -61,7 +62,7 @@ struct Validate: ParsableCommand {
             }
             if let target {
                 try ReportWriter.write(result, to: target, fixed: fix)
-                print("\nReports written to \(target.path)/: findings.csv, findings.json, report.html\(fix ? ", fixes.csv" : "")")
+                print("\nReports written to \(target.path)/: findings.csv, findings.json, report.html\(fix || !result.fixes.isEmpty ? ", fixes.csv" : "")")
             }
             if !result.failed.isEmpty { throw ExitCode(2) }
             if result.errorCount > 0 { throw ExitCode(1) }

@@ -3,22 +3,7 @@ import XCTest
 
 /// Runs the built `statreturn` program as a user would.
 final class CLITests: XCTestCase {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func run(_ args: [String], in folder: URL = Package.root) throws -> Run {
-        let p = Process()
-        p.executableURL = Package.program
-        p.arguments = args
-        p.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String], in folder: URL = Package.root) throws -> ProgramRun { try runProgram(args, in: folder) }
 
     /// The sample's README lists each deliberate error; exactly those must be found.
     func testSampleReturnGivesExactlyItsDocumentedFindings() throws {

@@ -36,3 +36,21 @@ func validate903(_ tables: [(String, String)], year: String = "2026-27") throws 
     let files = tables.map { InputFile(name: "\($0.0).csv", data: Data($0.1.utf8)) }
     return try Validator(spec: spec).validate(files)
 }
+
+struct ProgramRun { var status: Int32; var stdout: String; var stderr: String }
+
+/// Runs the built `statreturn` program as a user would, in `folder`.
+func runProgram(_ args: [String], in folder: URL = Package.root) throws -> ProgramRun {
+    let p = Process()
+    p.executableURL = Package.program
+    p.arguments = args
+    p.currentDirectoryURL = folder
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return ProgramRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}

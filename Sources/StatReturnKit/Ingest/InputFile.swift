@@ -23,14 +23,14 @@ public struct InputFile: Sendable {
     /// Why the bytes cannot be a return's table at all, in words that name the fix; nil when they may be.
     public var formProblem: String? {
         let head = [UInt8](data.prefix(64))
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return "is an old Excel workbook (.xls), which StatReturn does not read; save it as .xlsx or as CSV UTF-8"
+        }
         if head.starts(with: [0xFF, 0xFE, 0, 0]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
             return "is UTF-32 text; save it as UTF-8 (in Excel: CSV UTF-8)"
         }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) && !isXLSX {
             return "is UTF-16 text (or binary); save it as UTF-8 (in Excel: CSV UTF-8)"
-        }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            return "is an old Excel workbook (.xls), which StatReturn does not read; save it as .xlsx or as CSV UTF-8"
         }
         return nil
     }

@@ -22,12 +22,14 @@ final class XMLProblems {
     /// Runs `body` with libxml2's problems going to a fresh collector.
     static func capturing<T>(_ body: (XMLProblems) throws -> T) rethrows -> T {
         let box = XMLProblems()
+        statreturn_silence_generic_errors()
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(box).toOpaque()) { context, error in
             guard let context, let error else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? ""
             Unmanaged<XMLProblems>.fromOpaque(context).takeUnretainedValue().all.append(
                 Problem(domain: Int(error.pointee.domain), code: Int(error.pointee.code), line: Int(error.pointee.line),
-                        message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+                        // libxml2 adds a second line to some messages (the bytes of bad UTF-8); ours are one line.
+                        message: message.split(whereSeparator: \.isNewline).joined(separator: "; ")))
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         return try withExtendedLifetime(box) { try body(box) }

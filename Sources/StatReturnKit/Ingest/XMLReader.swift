@@ -48,7 +48,7 @@ struct XMLReader {
                     }
                     state.validating = true
                 }
-                try state.run(reader, file: file, emit: emit)
+                try state.run(reader, data: data, file: file, emit: emit)
                 return state.notes
             }
         }
@@ -168,11 +168,11 @@ struct XMLReader {
             return known.isEmpty ? "check its name" : "expected one of " + known.prefix(8).map { "<\($0)>" }.joined(separator: ", ")
         }
 
-        mutating func run(_ reader: xmlTextReaderPtr, file: String, emit: (Record) throws -> Void) throws {
+        mutating func run(_ reader: xmlTextReaderPtr, data: Data, file: String, emit: (Record) throws -> Void) throws {
             var sawRoot = false
             // The node's own line: the parser's position runs ahead, as it reads in chunks.
             func line() -> Int {
-                if let node = xmlTextReaderCurrentNode(reader) { return Int(xmlGetLineNo(node)) }
+                if let node = xmlTextReaderCurrentNode(reader), xmlGetLineNo(node) > 0 { return Int(xmlGetLineNo(node)) }
                 return Int(xmlTextReaderGetParserLineNumber(reader))
             }
             while true {
@@ -182,7 +182,8 @@ struct XMLReader {
                 pending = []
                 if status == 0 { break }
                 if status < 0 {
-                    throw InputError(file: file, line: line(), problem: "not well-formed XML: \(problems.lastMessage ?? "parse error")")
+                    throw InputError(file: file, line: problems.all.last.map(\.line).flatMap { $0 > 0 ? $0 : nil } ?? line(),
+                                     problem: "not well-formed XML: \(problems.lastMessage ?? "parse error")")
                 }
                 switch xmlTextReaderNodeType(reader) {
                 case 1:  // element start
@@ -217,7 +218,9 @@ struct XMLReader {
                 case 15:  // element end
                     if !stack.isEmpty { try endElement(line: line(), file: file) }
                 case 10:  // a DOCTYPE: its entities would be expanded on one route and blank on another
-                    throw InputError(file: file, line: line(),
+                    // libxml2 gives a DOCTYPE no line of its own, and the parser has read past it.
+                    let at = data.firstRange(of: Data("<!DOCTYPE".utf8)).map { data[..<$0.lowerBound].count(where: { $0 == 10 }) + 1 }
+                    throw InputError(file: file, line: at ?? line(),
                                      problem: "the file has a DOCTYPE declaration; a return never needs one, and entities are not read: remove it")
                 default:
                     break

@@ -24,42 +24,44 @@ public struct OutputTarget {
 
     /// Writes `files` (names relative to the folder) into the folder, creating it if need be.
     public func writeFolder(_ files: [(name: String, data: Data)]) throws {
-        try makeFolder(url)
-        try commit(files.map { (url.appendingPathComponent($0.name), $0.data) })
+        try makeFolder(url, shown: path)
+        try commit(files.map { (url.appendingPathComponent($0.name), (path as NSString).appendingPathComponent($0.name), $0.data) })
     }
 
     /// Writes one file at `file`, which must be this target or inside it.
-    public func writeFile(_ file: URL, _ data: Data) throws {
-        try makeFolder(file.deletingLastPathComponent())
-        try commit([(file, data)])
+    public func writeFile(_ file: String, _ data: Data) throws {
+        let url = URL(fileURLWithPath: file)
+        try makeFolder(url.deletingLastPathComponent(), shown: (file as NSString).deletingLastPathComponent)
+        try commit([(url, file, data)])
     }
 
-    private func makeFolder(_ folder: URL) throws {
+    private func makeFolder(_ folder: URL, shown: String) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) {
-            if !isDir.boolValue { throw InputError(file: folder.path, problem: "is a file, not a folder; give a folder for the output") }
+            if !isDir.boolValue { throw InputError(file: shown, problem: "is a file, not a folder; give a folder for the output") }
             return
         }
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw InputError(file: folder.path, problem: "the folder cannot be made (\(Self.reason(folder.deletingLastPathComponent())))")
+            throw InputError(file: shown, problem: "the folder cannot be made (\(Self.reason(folder.deletingLastPathComponent())))")
         }
     }
 
-    private func commit(_ files: [(URL, Data)]) throws {
-        for (file, _) in files where inputs.contains(Self.canonical(file.path)) {
-            throw InputError(file: file.path, problem: "is an input; it would be overwritten, so nothing was written")
+    /// Each file as a URL, the path shown in messages, and its bytes.
+    private func commit(_ files: [(URL, String, Data)]) throws {
+        for (file, shown, _) in files where inputs.contains(Self.canonical(file.path)) {
+            throw InputError(file: shown, problem: "is an input; it would be overwritten, so nothing was written")
         }
-        var written: [(temp: URL, final: URL)] = []
+        var written: [(temp: URL, final: URL, shown: String)] = []
         do {
-            for (file, data) in files {
+            for (file, shown, data) in files {
                 let temp = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial-\(getpid())")
                 guard FileManager.default.createFile(atPath: temp.path, contents: data) else {
-                    throw InputError(file: file.path, problem: "cannot be written (\(Self.reason(file.deletingLastPathComponent())))")
+                    throw InputError(file: shown, problem: "cannot be written (\(Self.reason(file.deletingLastPathComponent())))")
                 }
-                written.append((temp, file))
+                written.append((temp, file, shown))
             }
             for w in written where rename(w.temp.path, w.final.path) != 0 {
-                throw InputError(file: w.final.path, problem: "cannot be written (\(String(cString: strerror(errno))))")
+                throw InputError(file: w.shown, problem: "cannot be written (\(String(cString: strerror(errno))))")
             }
         } catch {
             for w in written { try? FileManager.default.removeItem(at: w.temp) }

@@ -7,7 +7,7 @@ public enum ConsoleSummary {
         }
         for w in r.warnings { out += "  warning: \(w)\n" }
         if !r.fixes.isEmpty {
-            out += "  --fix normalised \(r.fixes.count) value\(r.fixes.count == 1 ? "" : "s") before checking (see fixes.csv)\n"
+            out += "  normalised \(r.fixes.count) value\(r.fixes.count == 1 ? "" : "s") before checking (see fixes.csv)\n"
         }
         let children = Set(r.findings.map(\.child).filter { !$0.isEmpty }).count
         out += "\n\(r.errorCount) error\(r.errorCount == 1 ? "" : "s"), \(r.queryCount) quer\(r.queryCount == 1 ? "y" : "ies")"

@@ -8,7 +8,7 @@ public enum ReportWriter {
             ("findings.json", try FindingsJSON.render(result)),
             ("report.html", Data(HTMLReport.render(result).utf8)),
         ]
-        if fixed { files.append(("fixes.csv", Data(FixesCSV.render(result.fixes).utf8))) }
+        if fixed || !result.fixes.isEmpty { files.append(("fixes.csv", Data(FixesCSV.render(result.fixes).utf8))) }
         return files
     }
 
