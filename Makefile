@@ -5,7 +5,7 @@ APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
 BENCH_PACKAGES := time python3-venv
 SAMPLE_903 := SampleReturns/ssda903/2026-27
 
-.PHONY: deps build release sample test bench clean
+.PHONY: deps build release sample test bench fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -35,5 +35,11 @@ bench:
 	$(MAKE) release EXTRA_PACKAGES="$(BENCH_PACKAGES)"
 	bench/run.sh
 
+# Fuzzes each reader (CSV, XLSX, XML with and without the schema) with libFuzzer and AddressSanitizer;
+# FUZZ_RUNS=N sets the executions per reader (default 1,000,000). Not part of `make test`.
+fuzz: deps
+	$(MAKE) deps EXTRA_PACKAGES=unzip
+	Fuzz/run.sh
+
 clean:
-	rm -rf .build out .venv-bench
+	rm -rf .build out .venv-bench Fuzz/.build Fuzz/findings

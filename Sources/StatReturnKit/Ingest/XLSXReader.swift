@@ -18,7 +18,7 @@ struct XLSXReader: RecordSource {
     /// Dates are written in `dateFormat`, as the return's CSV form has them. A workbook that
     /// cannot be read is an `InputError` naming `file`.
     init(data: Data, file: String, dateFormat: ReturnSpec.DateFormat) throws {
-        guard let archive = try? Archive(data: data, accessMode: .read) else {
+        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
             throw InputError(file: file, problem: "not a readable Excel workbook (.xlsx): the zip package is damaged")
         }
         guard archive["xl/workbook.xml"] != nil else {
