@@ -22,7 +22,16 @@ public struct Validator: Sendable {
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
         var companions: [String: Ingestor] = [:]
+        // A return read from its XML form gives every table that form can hold: a table none
+        // of whose elements appear is empty, not missing (only separate files can leave one out).
+        var givenByXML = Set<String>()
         for file in files {
+            let fileSpec = file.companion.flatMap { spec.companions[$0] } ?? spec
+            if file.isXML, let mapping = fileSpec.xml {
+                let prefix = file.companion == nil ? "" : fileSpec.returnName + "_"
+                let suffix = file.previousYear ? ReturnDatabase.previousSuffix : ""
+                givenByXML.formUnion(mapping.tables.map { prefix + $0 + suffix })
+            }
             if let name = file.companion {
                 guard let c = spec.companions[name] else {
                     throw InputError(file: file.name, problem: "\(spec.title) \(spec.year) is not checked against \(name)")
@@ -39,7 +48,7 @@ public struct Validator: Sendable {
 
         var loaded = ingestor.tables
         for c in companions.values { loaded.merge(c.tables) { a, _ in a } }
-        let given = Set(loaded.keys)
+        let given = Set(loaded.keys).union(givenByXML)
         let rules = spec.rules.filter { codes?.contains($0.code) ?? true }
         var notRun: [ValidationResult.RuleStatus] = []
         var runnable: [RuleSpec] = []
@@ -57,9 +66,11 @@ public struct Validator: Sendable {
         let outcomes = RuleRunner(rules: sqlRules, period: period, extra: parameters).run(on: dbs)
         clock.lap("run \(sqlRules.count) rules")
 
-        let runCodes = Set(runnable.map(\.code))
-        var hits = ingestor.hits.filter { runCodes.contains($0.code) }
-        hits += outcomes.flatMap(\.hits)
+        // Values are checked as they are read, so a rule that fields name reports on them even
+        // when its query could not run (e.g. a malformed URN, without the provider list).
+        let selected = Set(rules.map(\.code))
+        var hits = ingestor.hits.filter { selected.contains($0.code) }
+        hits += outcomes.flatMap(\.hits).filter { !readsMalformedAsBlank($0, ingestor.malformed) }
         let failed = outcomes.compactMap { o in o.failure.map { ValidationResult.RuleStatus(code: o.code, reason: $0) } }
 
         let builder = FindingBuilder(spec: spec, tables: loaded, owners: owners)
@@ -80,6 +91,15 @@ public struct Validator: Sendable {
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
         result.phaseSeconds = clock.laps
         return result
+    }
+
+    /// A malformed value is reported under its field's `invalid` code only: a finding under the
+    /// code the field names as `missing`, on a record whose value there was malformed (and so
+    /// stored as NULL), would report the same slip again as a blank.
+    private func readsMalformedAsBlank(_ hit: RuleHit, _ malformed: Set<MalformedValue>) -> Bool {
+        guard let row = hit.row, let table = hit.table, !malformed.isEmpty,
+              let t = spec.table(table) else { return false }
+        return t.fields.contains { $0.missing == hit.code && malformed.contains(MalformedValue(table: table, row: row, field: $0.name)) }
     }
 
     /// Why a rule did not run, naming the option that would give what it needs.

@@ -11,6 +11,9 @@ final class Ingestor {
     private(set) var hits: [RuleHit] = []
     private(set) var warnings: [String] = []
     private(set) var fixes: [Fix] = []
+    /// Values that were present but malformed (reported under their field's `invalid` code and
+    /// stored as NULL), so a rule that reads the NULL as blank is not reported as well.
+    private(set) var malformed: Set<MalformedValue> = []
     private let parsers: [String: [ValueParser]]
     /// Set for `--fix`: the safe normalisations to apply before parsing, per table.
     private let cleansers: [String: [Cleanser]]?
@@ -164,6 +167,7 @@ final class Ingestor {
                 }
             case .invalid:
                 values.append(nil)
+                if sink.checkValues { malformed.insert(MalformedValue(table: sink.raw.name, row: row, field: parser.field.name)) }
                 if sink.checkValues, let code = parser.field.invalid ?? parser.field.missing {
                     hits.append(RuleHit(code: code, table: sink.raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
                 }
@@ -172,4 +176,11 @@ final class Ingestor {
         sink.statement.setUncheckedArguments(StatementArguments(values))
         try sink.statement.execute()
     }
+}
+
+/// One value of a record that was given but could not be read.
+struct MalformedValue: Hashable {
+    var table: String
+    var row: Int
+    var field: String
 }
