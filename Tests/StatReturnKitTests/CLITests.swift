@@ -160,7 +160,13 @@ final class CLITests: XCTestCase {
                 throw XCTSkip("the reference catalogues are not beside this checkout")
             }
             let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-            let official = Dictionary(lines.map { (String($0[0]), normalise($0[messageColumn])) }, uniquingKeysWith: { a, _ in a })
+            var official = Dictionary(lines.map { (String($0[0]), normalise($0[messageColumn])) }, uniquingKeysWith: { a, _ in a })
+            // The catalogue predates the public 903 validator 0.1.17, whose 2025-26 rule set adds
+            // these codes and drops SW01aSTG1 and SW01bSTG1 (and splits SW10STG2 into SW10a/SW10b).
+            if ret == "ssda903" {
+                for code in ["241", "242", "243", "SW10aSTG2", "SW10bSTG2", "SW18STG2", "SW19STG2"] { official[code] = "" }
+                for code in ["SW01aSTG1", "SW01bSTG1", "SW10STG2"] { official[code] = nil }
+            }
             for year in years {
                 let spec = try Package.spec(ret, year)
                 let ours = spec.rules.map(\.code).filter { !$0.hasPrefix("SR") && !$0.hasPrefix("XR") }

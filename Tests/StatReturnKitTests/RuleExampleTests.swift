@@ -44,8 +44,9 @@ final class RuleExampleTests: XCTestCase {
     func testLaterYearAppliesItsChanges() throws {
         let old = try Package.spec("ssda903", "2025-26")
         let new = try Package.spec("ssda903", "2026-27")
-        XCTAssertFalse(old.codeLists["placement-type"]!.contains("Z11"))
-        XCTAssertTrue(new.codeLists["placement-type"]!.contains("Z11"))
+        XCTAssertNil(old.table("DoLo"))
+        XCTAssertNotNil(new.table("DoLo"))
+        XCTAssertTrue(new.codeLists["placement-type"]!.contains("Z11"))  // inherited from 2025-26
         XCTAssertEqual(new.period.start, SimpleDate(year: 2026, month: 4, day: 1))
         XCTAssertTrue(Set(old.rules.map(\.code)).isSubset(of: Set(new.rules.map(\.code))))
         XCTAssertEqual(new.codeLists["ethnicity"]?.codes.first, "WBRI")

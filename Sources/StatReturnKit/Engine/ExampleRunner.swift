@@ -45,8 +45,9 @@ public struct ExampleRunner: Sendable {
             return "the example's tables could not be read: \(error)"
         }
         if let f = result.failed.first { return "the rule failed to run: \(f.reason)" }
-        if let n = result.notRun.first { return "the rule did not run: \(n.reason)" }
         let found = result.findings.filter { $0.code == rule.code }
+        // A rule that fields name reports malformed values as they are read, even when its query cannot run.
+        if let n = result.notRun.first, found.isEmpty { return "the rule did not run: \(n.reason)" }
         switch e.outcome {
         case .pass:
             return found.isEmpty ? nil : "expected no finding, got \(describe(found))"

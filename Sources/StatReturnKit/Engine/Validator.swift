@@ -62,9 +62,11 @@ public struct Validator: Sendable {
         let outcomes = RuleRunner(rules: sqlRules, period: period, extra: parameters).run(on: dbs)
         clock.lap("run \(sqlRules.count) rules")
 
-        let runCodes = Set(runnable.map(\.code))
-        var hits = ingestor.hits.filter { runCodes.contains($0.code) }
-        hits += outcomes.flatMap(\.hits)
+        // Values are checked as they are read, so a rule that fields name reports on them even
+        // when its query could not run (e.g. a malformed URN, without the provider list).
+        let selected = Set(rules.map(\.code))
+        var hits = ingestor.hits.filter { selected.contains($0.code) }
+        hits += outcomes.flatMap(\.hits).filter { !readsMalformedAsBlank($0, ingestor.malformed) }
         let failed = outcomes.compactMap { o in o.failure.map { ValidationResult.RuleStatus(code: o.code, reason: $0) } }
 
         let builder = FindingBuilder(spec: spec, tables: loaded, owners: owners)
@@ -85,6 +87,15 @@ public struct Validator: Sendable {
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
         result.phaseSeconds = clock.laps
         return result
+    }
+
+    /// A malformed value is reported under its field's `invalid` code only: a finding under the
+    /// code the field names as `missing`, on a record whose value there was malformed (and so
+    /// stored as NULL), would report the same slip again as a blank.
+    private func readsMalformedAsBlank(_ hit: RuleHit, _ malformed: Set<MalformedValue>) -> Bool {
+        guard let row = hit.row, let table = hit.table, !malformed.isEmpty,
+              let t = spec.table(table) else { return false }
+        return t.fields.contains { $0.missing == hit.code && malformed.contains(MalformedValue(table: table, row: row, field: $0.name)) }
     }
 
     /// Why a rule did not run, naming the option that would give what it needs.

@@ -13,6 +13,9 @@ final class Ingestor {
     private(set) var fixes: [Fix] = []
     /// Whether a file was checked against the return's schema as it was read.
     private(set) var schemaChecked = false
+    /// Values that were present but malformed (reported under their field's `invalid` code and
+    /// stored as NULL), so a rule that reads the NULL as blank is not reported as well.
+    private(set) var malformed: Set<MalformedValue> = []
     private let parsers: [String: [ValueParser]]
     /// Set for `--fix`: the safe normalisations to apply before parsing, per table.
     private let cleansers: [String: [Cleanser]]?
@@ -133,6 +136,7 @@ final class Ingestor {
                 let (sink, fields) = sinks[record.table]!
                 try insert(fields.map { record.values[$0] ?? "" }, line: record.line, into: sink)
             }
+            // A table none of whose elements appear is empty, not missing: only separate files can leave one out.
             for name in mapping.tables where sinks[name] == nil {
                 _ = try sink(for: spec.table(name)!, file: file, previousYear: previousYear, byLine: true, db: db)
             }
@@ -173,6 +177,7 @@ final class Ingestor {
                 }
             case .invalid:
                 values.append(nil)
+                if sink.checkValues { malformed.insert(MalformedValue(table: sink.raw.name, row: row, field: parser.field.name)) }
                 if sink.checkValues, let code = parser.field.invalid ?? parser.field.missing {
                     hits.append(RuleHit(code: code, table: sink.raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
                 }
@@ -181,4 +186,11 @@ final class Ingestor {
         sink.statement.setUncheckedArguments(StatementArguments(values))
         try sink.statement.execute()
     }
+}
+
+/// One value of a record that was given but could not be read.
+struct MalformedValue: Hashable {
+    var table: String
+    var row: Int
+    var field: String
 }

@@ -35,14 +35,18 @@ public struct XMLMapping: Sendable {
 
     func binds(_ table: String, _ field: String) -> Bool { bound[table]?.contains(field) ?? false }
 
-    /// Every table the XML form can hold: a document that holds none of a table's elements gives it empty, not absent.
-    var tables: Set<String> {
-        Set(nodes.compactMap { n -> String? in
+    /// Every table the XML form can hold: a document that has none of a table's elements
+    /// still gives that table, empty (a module with nothing to report, not a missing input).
+    public var tables: Set<String> {
+        var names: Set<String> = [recordTable]
+        for n in nodes {
             switch n.binding {
-            case .record(let t, _)?, .field(let t, _, _)?, .hasRow(let t, _)?: return t
-            case nil: return nil
+            case .record(let t, _), .field(let t, _, _): names.insert(t)
+            case .hasRow(let t, let f): names.insert(t); if let f { names.insert(f.table) }
+            case nil: break
             }
-        })
+        }
+        return names
     }
 
     /// An element's child elements, in schema order (indexed once: the writer asks per element).
