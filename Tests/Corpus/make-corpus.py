@@ -6,6 +6,12 @@ Every input here is synthetic. Run it again after changing a case; the files it 
     python3 Tests/Corpus/make-corpus.py
 """
 import io, os, shutil, struct, zipfile
+
+def info(name, method=zipfile.ZIP_DEFLATED):
+    """A zip entry with a fixed date, so that running this again gives the same bytes."""
+    i = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    i.compress_type = method
+    return i
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -249,7 +255,7 @@ def xlsx(rows, shared=None, styles=None, sheet_xml=None, extra=None, drop=(), co
     with zipfile.ZipFile(buf, "w", compress) as z:
         for name, text in parts.items():
             if name not in drop:
-                z.writestr(name, text)
+                z.writestr(info(name, compress), text)
     return buf.getvalue()
 
 HCOLS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
@@ -291,7 +297,12 @@ wb("xlsx-sheet-truncated", xlsx(None, sheet_xml=dup_rows[:150]), 2, "header.xlsx
 wb("xlsx-sheet-doctype", xlsx(None, sheet_xml='<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "C1">]>' + dup_rows.split("?>", 1)[1]), 2, "header.xlsx: the workbook has a part with a DOCTYPE")
 wb("xlsx-sheet-billion-laughs", xlsx(None, sheet_xml='<?xml version="1.0"?>' + laughs.replace("EXPSSDA903", "worksheet") + "<worksheet>&j;</worksheet>"), 2, "header.xlsx: the workbook has a part")
 wb("xlsx-truncated-zip", xlsx([HCOLS, hrow(2)])[:300], 2, "header.xlsx: not a readable Excel workbook")
-wb("xlsx-zip-of-csv", (lambda: (lambda b: (zipfile.ZipFile(b, "w").writestr("header.csv", HEAD), b.getvalue())[1])(io.BytesIO()))(), 2, "header.xlsx: a zip file, but not an Excel workbook")
+def zip_of(name, text):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(info(name), text)
+    return buf.getvalue()
+wb("xlsx-zip-of-csv", zip_of("header.csv", HEAD), 2, "header.xlsx: a zip file, but not an Excel workbook")
 wb("xlsx-stored-not-deflated", xlsx([HCOLS, hrow(2)], compress=zipfile.ZIP_STORED), 0, "Header: 1 record")
 # A zip bomb: a sheet that inflates to 300 MB from a few hundred KB; refused while it is inflated.
 def bomb():
@@ -301,8 +312,8 @@ def bomb():
         with zipfile.ZipFile(io.BytesIO(base)) as src:
             for n in src.namelist():
                 if n != "xl/worksheets/sheet1.xml":
-                    z.writestr(n, src.read(n))
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+                    z.writestr(info(n), src.read(n))
+        with z.open(info("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as f:
             f.write(b'<?xml version="1.0"?><worksheet><sheetData>')
             chunk = b" " * (1 << 20)
             for _ in range(300):
@@ -310,6 +321,25 @@ def bomb():
             f.write(b"</sheetData></worksheet>")
     return buf.getvalue()
 wb("xlsx-zip-bomb", bomb(), 2, "header.xlsx: the workbook's part xl/worksheets/sheet1.xml inflates to more than 256 MB")
+def lying(data, part=b"xl/worksheets/sheet1.xml", size=1000):
+    """The same zip with the part's declared size changed, as a crafted bomb has it: only inflating tells."""
+    data = bytearray(data)
+    for sig, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        i = 0
+        while (i := data.find(sig, i)) >= 0:
+            name_at = i + (30 if sig == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(part)] == part:
+                data[i + at:i + at + 4] = struct.pack("<I", size)
+            i += 4
+    return bytes(data)
+def small_bomb():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        with zipfile.ZipFile(io.BytesIO(xlsx([HCOLS]))) as src:
+            for n in src.namelist():
+                z.writestr(info(n), src.read(n) if n != "xl/worksheets/sheet1.xml" else b'<worksheet><sheetData>' + b" " * (300 << 20) + b"</sheetData></worksheet>")
+    return lying(buf.getvalue())
+wb("xlsx-zip-bomb-lying-size", small_bomb(), 2, "header.xlsx: the workbook's part xl/worksheets/sheet1.xml inflates to more than 256 MB")
 wb("xlsx-providers-as-header", xlsx([["URN", "PLACE_CODES"], ["1", "U1"]]), 2, "header.xlsx:1: header row matches none")
 case("xlsx-providers-list-wrong", {"header.csv": HEAD + HROWS, "p.xlsx": xlsx([HCOLS, hrow(2)])}, f"{V903} header.csv --providers p.xlsx --out OUT", 2, "p.xlsx:1: header row matches none of this return's tables (Providers)")
 case("xlsx-owners-given-as-return", {"o.xlsx": xlsx([["child", "team", "worker"], ["C1", "T", "W"]])}, f"{V903} o.xlsx --out OUT", 2, "o.xlsx:1: header row matches none")
