@@ -35,12 +35,17 @@ struct YearFile: Decodable {
     var retireRules: [String]?
     var submission: ReturnSpec.Submission?
     var companions: [String]?
+    /// Other names people give the return (`903`, `CLA`); any year's count for the return.
+    var aliases: [String]?
+    /// Other names of this collection year (the CIN census year `2026` for 2025-26).
+    var yearAliases: [String]?
     /// Tables computed from the loaded return; one with an existing name replaces it.
     var derived: [DerivedTable]?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
         case removeTables = "remove_tables", retireRules = "retire_rules", submission, companions, derived
+        case aliases, yearAliases = "year_aliases"
     }
 }
 
