@@ -4,10 +4,10 @@ import StatReturnKit
 
 /// Which return and year, and where the specs are.
 struct SpecOptions: ParsableArguments {
-    @Argument(help: "The return: ssda903.")
+    @Argument(help: "The return: ssda903 (or 903, CLA, LAC) or cin, in any case.")
     var returnName: String
 
-    @Option(help: "Collection year, e.g. 2026-27.")
+    @Option(help: "Collection year: 2026-27, 2026/27 or 2026-2027; for the CIN census also its census year (2026 for 2025-26).")
     var year: String
 
     @Option(help: "The Specs folder (default: $STATRETURN_SPECS, else the Specs folder beside the program or above the current folder).")
@@ -16,11 +16,13 @@ struct SpecOptions: ParsableArguments {
     func load() throws -> ReturnSpec {
         let root = try specsFolder()
         let loader = SpecLoader(root: root)
-        guard loader.returns.contains(returnName) else {
-            throw CouldNotRun(description: "unknown return '\(returnName)' (known: \(loader.returns.joined(separator: ", ")))")
-        }
-        do { return try loader.load(returnName: returnName, year: year) } catch let e as SpecError {
+        do {
+            let (name, collectionYear) = try ReturnCatalog(loader).resolve(returnName: returnName, year: year)
+            return try loader.load(returnName: name, year: collectionYear)
+        } catch let e as SpecError {
             throw CouldNotRun(description: "spec error: \(e)")
+        } catch let e as ReturnCatalog.Unknown {
+            throw CouldNotRun(description: e.description)
         }
     }
 

@@ -129,6 +129,17 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["validate", "ssda903", "--bogus"]).status, 2)
     }
 
+    /// Returns and years as people type them; a wrong one lists what exists.
+    func testReturnAndYearAsTyped() throws {
+        let r = try run(["rules", "CLA", "--year", "2026/27"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("SSDA903 children looked after 2026-27:"), r.stdout)
+        XCTAssertTrue(try run(["rules", "CIN", "--year", "2026"]).stdout.hasPrefix("Children in need census 2025-26:"))
+        let wrong = try run(["rules", "ssda903", "--year", "2030-2031"])
+        XCTAssertEqual(wrong.status, 2)
+        XCTAssertTrue(wrong.stderr.contains("ssda903 has no year '2030-2031'; the returns are cin"), wrong.stderr)
+    }
+
     func testInputFilesAreNotModified() throws {
         let sample = Package.samples.appendingPathComponent("ssda903/2026-27/episodes.csv")
         let before = try Data(contentsOf: sample)

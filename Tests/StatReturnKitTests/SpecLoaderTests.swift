@@ -90,6 +90,118 @@ final class SpecLoaderTests: XCTestCase {
         XCTAssertEqual(e.file, "Specs/ssda903/2026-27/return.yml")
     }
 
+    // Specs are strict: a key nothing reads is a mistake, named with its file and path.
+
+    private func assertUnknownKey(_ e: SpecError?, file: String, entry: String, key: String, suggests: String?,
+                                  line: UInt = #line) {
+        guard let e else { return XCTFail("loaded", line: line) }
+        XCTAssertEqual(e.file, file, line: line)
+        XCTAssertEqual(e.entry, entry, line: line)
+        XCTAssertTrue(e.problem.hasPrefix("unknown key '\(key)'"), e.problem, line: line)
+        if let suggests { XCTAssertTrue(e.problem.contains("did you mean '\(suggests)'?"), e.problem, line: line) }
+    }
+
+    func testUnknownKeyInAField() throws {
+        try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "{ name: DECOM, type: date, required: true",
+                                                                          with: "{ name: DECOM, type: date, requird: true") }
+        let e = loadError()
+        assertUnknownKey(e, file: "Specs/ssda903/2025-26/return.yml", entry: "tables.Episodes.fields.DECOM",
+                         key: "requird", suggests: "required")
+        XCTAssertEqual(e?.description, "Specs/ssda903/2025-26/return.yml: tables.Episodes.fields.DECOM: unknown key 'requird' (did you mean 'required'?)")
+    }
+
+    func testUnknownKeyAtTheTopOfARuleFile() throws {
+        try edit("ssda903/2025-26/rules/501.yml") { $0.replacingOccurrences(of: "\nfields:", with: "\nfeilds:") }
+        let e = loadError()
+        assertUnknownKey(e, file: "Specs/ssda903/2025-26/rules/501.yml", entry: "", key: "feilds", suggests: "fields")
+        XCTAssertEqual(e?.description, "Specs/ssda903/2025-26/rules/501.yml: unknown key 'feilds' (did you mean 'fields'?)")
+    }
+
+    func testAnExampleKeyThatIsNotATable() throws {
+        try edit("ssda903/2025-26/rules/501.yml") { text in
+            let at = text.range(of: "      Episodes: |")!
+            return text.replacingCharacters(in: at, with: "      Episods: |")
+        }
+        let e = try XCTUnwrap(loadError())
+        XCTAssertEqual(e.file, "Specs/ssda903/2025-26/rules/501.yml")
+        XCTAssertTrue(e.entry.hasPrefix("examples.pass"), e.entry)
+        XCTAssertTrue(e.problem.hasPrefix("unknown key 'Episods'") && e.problem.contains("did you mean 'Episodes'?"), e.problem)
+    }
+
+    func testUnknownKeyInAnExampleBlock() throws {
+        try edit("ssda903/2025-26/rules/501.yml") { $0.replacingOccurrences(of: "      rows: [2]", with: "      rowz: [2]") }
+        assertUnknownKey(loadError(), file: "Specs/ssda903/2025-26/rules/501.yml", entry: "examples.fail[1]",
+                         key: "rowz", suggests: "rows")
+    }
+
+    func testUnknownKeyInACodeList() throws {
+        try edit("codelists.yml") { $0.replacingOccurrences(of: "sex:\n  description:", with: "sex:\n  descripton:") }
+        assertUnknownKey(loadError(), file: "Specs/codelists.yml", entry: "sex", key: "descripton", suggests: "description")
+    }
+
+    func testUnknownKeyInTheXMLMapping() throws {
+        try edit("ssda903/2025-26/xml.yml") { $0.replacingOccurrences(of: "record: { path: CHILD, table: Header }",
+                                                                       with: "record: { path: CHILD, table: Header, tabel: Header }") }
+        assertUnknownKey(loadError(), file: "Specs/ssda903/2025-26/xml.yml", entry: "record", key: "tabel", suggests: "table")
+    }
+
+    func testUnknownKeyInTheCalendar() throws {
+        try edit("calendar/bank-holidays-england-wales.yml") { $0.replacingOccurrences(of: "covers: { from: 2013, to: 2030 }",
+                                                                                        with: "covers: { from: 2013, to: 2030, untill: 2031 }") }
+        assertUnknownKey(loadError(), file: "Specs/calendar/bank-holidays-england-wales.yml", entry: "covers", key: "untill", suggests: nil)
+    }
+
+    func testUnknownKeyInInjectYML() throws {
+        try edit("ssda903/2025-26/inject.yml") { $0.replacingOccurrences(of: "{ code: \"101\", table: Header, field: SEX, set: \"1\" }",
+                                                                          with: "{ code: \"101\", table: Header, field: SEX, sett: \"1\" }") }
+        let spec = try SpecLoader(root: root).load(returnName: "ssda903", year: "2025-26")
+        XCTAssertThrowsError(try ErrorInjector.kinds(for: spec, specs: root)) { error in
+            assertUnknownKey(error as? SpecError, file: "Specs/ssda903/2025-26/inject.yml", entry: "[1]", key: "sett", suggests: "set")
+        }
+    }
+
+    /// Repeated definitions may be written once with an anchor, and merged with changes.
+    func testAnchorsAndMergeKeys() throws {
+        try edit("ssda903/2025-26/return.yml") { text in
+            let reviews = text.range(of: "  - name: Reviews")!
+            let child = text.range(of: "      - *child\n", range: reviews.upperBound..<text.endIndex)!
+            return text.replacingCharacters(in: child, with: "      - { <<: *child, max_length: 12 }\n")
+        }
+        XCTAssertNil(loadError())
+        let spec = try SpecLoader(root: root).load(returnName: "ssda903", year: "2026-27")
+        XCTAssertEqual(spec.table("Episodes")?.field("CHILD"), spec.table("Header")?.field("CHILD"), "the alias is the anchored field")
+        XCTAssertEqual(spec.table("Reviews")?.field("CHILD")?.maxLength, 12, "a key beside the merge replaces the anchored one")
+        XCTAssertEqual(spec.table("Reviews")?.field("CHILD")?.pattern, "[A-Za-z0-9]+")
+    }
+
+    // A rule's SQL reads only the tables it declares (tables, needs, optional).
+
+    func testReadingAnUndeclaredTable() throws {
+        try edit("ssda903/2025-26/rules/199.yml") { $0.replacingOccurrences(of: "optional: [Episodes_last]\n", with: "") }
+        let e = try XCTUnwrap(loadError())
+        XCTAssertEqual(e.file, "Specs/ssda903/2025-26/rules/199.yml")
+        XCTAssertEqual(e.entry, "rule 199")
+        XCTAssertTrue(e.problem.hasPrefix("reads Episodes_last, which it does not declare") && e.problem.contains("'optional'"), e.problem)
+    }
+
+    func testCountingRowsIsReadingTheTable() throws {
+        try edit("ssda903/2025-26/rules/501.yml") {
+            $0.replacingOccurrences(of: "WHERE DECOM IS NOT NULL", with: "WHERE DECOM IS NOT NULL AND (SELECT count(*) FROM Reviews) >= 0")
+        }
+        XCTAssertTrue(try XCTUnwrap(loadError()).problem.hasPrefix("reads Reviews,"))
+    }
+
+    func testReadingADerivedTableIsReadingWhatItIsWorkedOutFrom() throws {
+        try edit("ssda903/2025-26/rules/157.yml") { $0.replacingOccurrences(of: "tables: [OC2, Episodes]", with: "tables: [OC2]") }
+        let e = try XCTUnwrap(loadError())
+        XCTAssertTrue(e.problem.hasPrefix("reads Episodes (through LookedAfter12Months), which it does not declare"), e.problem)
+    }
+
+    func testATableBothRequiredAndOptional() throws {
+        try edit("ssda903/2025-26/rules/199.yml") { $0.replacingOccurrences(of: "optional: [Episodes_last]", with: "optional: [Episodes_last, Episodes]") }
+        XCTAssertTrue(try XCTUnwrap(loadError()).problem.contains("Episodes is both required"))
+    }
+
     func testUnknownYearListsTheKnownOnes() throws {
         XCTAssertThrowsError(try SpecLoader(root: root).load(returnName: "ssda903", year: "2030-31")) { error in
             XCTAssertTrue("\(error)".contains("2025-26, 2026-27"), "\(error)")

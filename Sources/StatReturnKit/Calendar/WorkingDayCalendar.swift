@@ -1,5 +1,3 @@
-import Yams
-
 /// Working days in England and Wales, from the bank-holiday file in Specs/calendar.
 /// The counting convention is written at the top of that file.
 public struct WorkingDayCalendar: Sendable {
@@ -22,10 +20,7 @@ public struct WorkingDayCalendar: Sendable {
     }
 
     public init(yaml: String, source: String) throws {
-        let file: File
-        do { file = try YAMLDecoder().decode(File.self, from: yaml) } catch {
-            throw SpecError(file: source, entry: "bank holidays", problem: "\(error)")
-        }
+        let file = try decodeYAML(File.self, yaml, file: source)
         for year in file.covers.from...file.covers.to where file.dates[year] == nil {
             throw SpecError(file: source, entry: "dates", problem: "no dates for \(year)")
         }

@@ -23,6 +23,7 @@ public enum RulesListing {
         out += "Tables: \(r.tables.joined(separator: ", "))\n"
         if !r.fields.isEmpty { out += "Fields: \(r.fields.joined(separator: ", "))\n" }
         if !r.needs.isEmpty { out += "Needs:  \(r.needs.joined(separator: ", "))\n" }
+        if !r.optional.isEmpty { out += "Reads when given: \(r.optional.joined(separator: ", "))\n" }
         out += "Spec:   \(r.source)\n"
         if let note = r.note { out += "\nNote: \(note.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
         switch r.check {

@@ -29,6 +29,8 @@ public struct RuleSpec: Sendable {
     /// What must have been given for the rule to run besides its tables: other tables, or an
     /// optional parameter (e.g. `la_code`, from `--la`).
     public var needs: [String]
+    /// Tables the rule reads when they were given and does without (as empty) when not.
+    public var optional: [String] = []
     public var examples: [RuleExample]
     /// The spec file the rule was read from, for messages.
     public var source: String

@@ -4,7 +4,7 @@ import GRDBSQLite
 /// Checks a resolved spec hangs together, so a mistake is caught when it is loaded
 /// rather than by a wrong report: code lists exist, every field check has a rule
 /// code and every field rule a field, rules name real tables and fields, and every
-/// rule's SQL compiles against the return's tables.
+/// rule's SQL compiles against the return's tables and reads only the tables it declares.
 struct SpecChecker {
     let spec: ReturnSpec
 
@@ -56,17 +56,24 @@ struct SpecChecker {
 
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
+        let reads = try TableReads(database)
+        let exampleKeys = ReturnDatabase.tableNames(spec).map(\.1) + (spec.xml == nil ? [] : ["xml"])
         for rule in spec.rules {
             let entry = "rule \(rule.code)"
-            for t in rule.tables + rule.needs where !known(t) && !CollectionPeriod.optionalParameters.contains(t) {
+            for t in rule.tables + rule.needs + rule.optional where !known(t) && !CollectionPeriod.optionalParameters.contains(t) {
                 throw SpecError(file: rule.source, entry: entry, problem: "unknown table \(t)")
+            }
+            if let t = rule.optional.first(where: (rule.tables + rule.needs).contains) {
+                throw SpecError(file: rule.source, entry: entry, problem: "\(t) is both required (tables, needs) and optional")
             }
             for f in rule.fields where rule.check != .schema && !rule.tables.contains(where: { tableSpec($0)?.field(f) != nil }) {
                 throw SpecError(file: rule.source, entry: entry, problem: "field \(f) is in none of its tables")
             }
             for e in rule.examples {
-                for (t, _) in e.tables where !known(t) && t != "xml" {
-                    throw SpecError(file: rule.source, entry: "\(entry) example '\(e.name)'", problem: "unknown table \(t)")
+                for (t, _) in e.tables where !exampleKeys.contains(t) {
+                    let hint = closest(to: t, in: exampleKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw SpecError(file: rule.source, entry: "examples.\(e.outcome.rawValue) '\(e.name)'",
+                                    problem: "unknown key '\(t)': not a table of the return\(hint)")
                 }
             }
             switch rule.check {
@@ -92,6 +99,12 @@ struct SpecChecker {
                         }
                         if !statement.columnNames.contains("_row") && !statement.columnNames.contains("_child") {
                             throw SpecError(file: rule.source, entry: entry, problem: "the query must return a _row or _child column")
+                        }
+                        let declared = Set(rule.tables + rule.needs + rule.optional)
+                        if let (table, via) = reads.inputs(of: statement).first(where: { !declared.contains($0.table) }) {
+                            throw SpecError(file: rule.source, entry: entry, problem: "reads \(table)\(via.map { " (through \($0))" } ?? ""), "
+                                + "which it does not declare: list it under 'tables' (or 'needs') if the rule cannot do without it, "
+                                + "or under 'optional' if it reads it only when given")
                         }
                     } catch let e as DatabaseError {
                         throw SpecError(file: rule.source, entry: entry, problem: "bad SQL: \(e.message ?? "\(e)")")

@@ -8,5 +8,5 @@ public struct SpecError: Error, CustomStringConvertible, Equatable {
         self.file = file; self.entry = entry; self.problem = problem
     }
 
-    public var description: String { "\(file): \(entry): \(problem)" }
+    public var description: String { entry.isEmpty ? "\(file): \(problem)" : "\(file): \(entry): \(problem)" }
 }

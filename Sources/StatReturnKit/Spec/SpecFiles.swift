@@ -35,12 +35,17 @@ struct YearFile: Decodable {
     var retireRules: [String]?
     var submission: ReturnSpec.Submission?
     var companions: [String]?
+    /// Other names people give the return (`903`, `CLA`); any year's count for the return.
+    var aliases: [String]?
+    /// Other names of this collection year (the CIN census year `2026` for 2025-26).
+    var yearAliases: [String]?
     /// Tables computed from the loaded return; one with an existing name replaces it.
     var derived: [DerivedTable]?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
         case removeTables = "remove_tables", retireRules = "retire_rules", submission, companions, derived
+        case aliases, yearAliases = "year_aliases"
     }
 }
 
@@ -86,9 +91,16 @@ struct RuleFile: Decodable {
             rows = try c.decodeIfPresent([Int].self, forKey: AnyKey(stringValue: "rows"))
             rowsTable = try c.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "rows_table"))
             parameters = try c.decodeIfPresent([String: String].self, forKey: AnyKey(stringValue: "parameters"))
-            let reserved: Set = ["name", "rows", "rows_table", "parameters"]
-            tables = try c.allKeys.filter { !reserved.contains($0.stringValue) }
-                .map { ($0.stringValue, try c.decode(String.self, forKey: $0)) }
+            let reserved = ["name", "rows", "rows_table", "parameters"]
+            tables = try c.allKeys.filter { !reserved.contains($0.stringValue) }.map { key in
+                // Any other key names a table, given as CSV text; one that is not text is a mistyped key.
+                guard let csv = try? c.decode(String.self, forKey: key) else {
+                    let hint = closest(to: key.stringValue, in: reserved).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath,
+                        debugDescription: "unknown key '\(key.stringValue)'\(hint): a table's rows are CSV text"))
+                }
+                return (key.stringValue, csv)
+            }
         }
     }
     struct Examples: Decodable {
@@ -105,12 +117,18 @@ struct RuleFile: Decodable {
     var sql: String?
     var note: String?
     var needs: [String]?
+    var optional: [String]?
     var examples: Examples?
 }
 
+/// Decodes a spec file strictly (see StrictDecoding.swift); a mistake names the file and key path.
 func decodeYAML<T: Decodable>(_ type: T.Type, _ text: String, file: String) throws -> T {
     do {
-        return try YAMLDecoder().decode(T.self, from: text)
+        let strict = try YAMLDecoder().decode(StrictYAML<T>.self, from: text, userInfo: [.specFile: file])
+        if let unknown = strict.unknown { throw unknown }
+        return strict.value
+    } catch let e as SpecError {
+        throw e
     } catch let DecodingError.keyNotFound(key, ctx) {
         throw SpecError(file: file, entry: path(ctx.codingPath), problem: "missing '\(key.stringValue)'")
     } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx),
@@ -122,5 +140,7 @@ func decodeYAML<T: Decodable>(_ type: T.Type, _ text: String, file: String) thro
 }
 
 private func path(_ keys: [CodingKey]) -> String {
-    keys.isEmpty ? "(top)" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    keys.isEmpty ? "(top)" : keys.reduce("") { text, key in
+        key.intValue.map { text + "[\($0 + 1)]" } ?? (text.isEmpty ? "" : text + ".") + key.stringValue
+    }
 }

@@ -265,8 +265,8 @@ public struct SpecLoader: Sendable {
         }
         return RuleSpec(code: raw.code, severity: raw.severity, tables: raw.tables, fields: raw.fields ?? [],
                         message: raw.message.trimmingCharacters(in: .whitespacesAndNewlines),
-                        check: check, note: raw.note, needs: raw.needs ?? [], examples: all,
-                        source: source, exampleYear: year)
+                        check: check, note: raw.note, needs: raw.needs ?? [], optional: raw.optional ?? [],
+                        examples: all, source: source, exampleYear: year)
     }
 
     private func loadCalendar() throws -> WorkingDayCalendar {
