@@ -28,9 +28,6 @@ struct Export: ParsableCommand {
     @Flag(help: "For CSV returns with an XML form (SSDA903): also write the XML.")
     var xml = false
 
-    @Option(help: "The local authority's three-digit number, for the return's header (CIN census).")
-    var lea: String?
-
     @Option(help: "Serial number of this submission, for the return's header.")
     var serial = "001"
 
@@ -38,15 +35,22 @@ struct Export: ParsableCommand {
         let returnSpec = try spec.load()
         do {
             // Options the header needs are checked before the (long) validation.
+            let run = try given.run()
             let header = returnSpec.submission.form == .xml || xml
-                ? try HeaderValues.fill(returnSpec, lea: lea, serial: serial) : [:]
-            let target = try OutputTarget(path: out, inputs: given.paths)
+                ? try HeaderValues.fill(returnSpec, parameters: try run.checkedParameters(for: returnSpec), serial: serial) : [:]
+            let target = try OutputTarget(path: out, inputs: run.paths)
             var validator = Validator(spec: returnSpec)
             validator.fix = true
-            validator.parameters = given.parameters
-            let result = try validator.validate(try given.files(for: returnSpec))
+            validator.parameters = try run.checkedParameters(for: returnSpec)
+            let result = try validator.validate(try run.inputFiles(for: returnSpec))
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
             if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
+            let missing = result.missingInputs(returnSpec)
+            if !missing.isEmpty && !draft {
+                note("statreturn: not written: rules that check the return against these did not run, as they were not given: "
+                     + missing.joined(separator: "; ") + ". Give them, or --draft for a draft.")
+                throw ExitCode(1)
+            }
             var written: [String] = []
             if returnSpec.submission.form == .csv {
                 written = try CSVExporter.write(result, spec: returnSpec, to: target, draft: draft)

@@ -26,7 +26,9 @@ struct SpecOptions: ParsableArguments {
         }
     }
 
-    func specsFolder() throws -> URL {
+    func specsFolder() throws -> URL { try Self.findSpecs(given: specs) }
+
+    static func findSpecs(given specs: String?) throws -> URL {
         let fm = FileManager.default
         func isSpecs(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("codelists.yml").path) }
         if let given = specs ?? ProcessInfo.processInfo.environment["STATRETURN_SPECS"] {

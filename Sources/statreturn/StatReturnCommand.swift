@@ -8,12 +8,14 @@ struct StatReturnCommand: ParsableCommand {
         commandName: "statreturn",
         abstract: "Validate and produce children's services statutory returns, locally.",
         discussion: "Exit status: 0 no errors (queries allowed), 1 errors found, 2 could not run.",
-        subcommands: [Validate.self, Export.self, Rules.self, Schema.self, Generate.self])
+        subcommands: [Validate.self, Export.self, Inputs.self, Rules.self, Schema.self, Generate.self])
 
     /// Maps every failure to the documented exit codes: a usage mistake is "could not run" (2), not 64.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let given = Array(CommandLine.arguments.dropFirst())
+            let specs = try? SpecOptions.findSpecs(given: given.firstIndex(of: "--specs").flatMap { given.indices.contains($0 + 1) ? given[$0 + 1] : nil })
+            var command = try parseAsRoot(specs.map { OptionAliases.rewrite(given, specs: $0) } ?? given)
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

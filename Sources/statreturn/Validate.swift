@@ -35,7 +35,8 @@ struct Validate: ParsableCommand {
         let returnSpec = try spec.load()
         do {
             // The output place is checked before the (long) run, so a mistake costs nothing.
-            let target = try out.map { try OutputTarget(path: $0, inputs: given.paths + [owners].compactMap { $0 }) }
+            let run = try given.run()
+            let target = try out.map { try OutputTarget(path: $0, inputs: run.paths + [owners].compactMap { $0 }) }
             let ownerMap = try owners.map { path -> Owners in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw InputError(file: path, problem: "the file cannot be read")
@@ -44,13 +45,13 @@ struct Validate: ParsableCommand {
                 return try Owners(csv: CSVReader(data: data), file: path)
             } ?? Owners()
             progress("Reading \(given.inputs.joined(separator: ", "))")
-            let files = try given.files(for: returnSpec)
+            let files = try run.inputFiles(for: returnSpec)
             progress("Checking \(returnSpec.rules.count) rules")
             var validator = Validator(spec: returnSpec)
             validator.fix = fix
             // More workers than cores only adds copies of the database.
             if let workers { validator.workers = min(max(1, workers), ProcessInfo.processInfo.activeProcessorCount) }
-            validator.parameters = given.parameters
+            validator.parameters = try run.checkedParameters(for: returnSpec)
             let result = try validator.validate(files, owners: ownerMap)
             print(ConsoleSummary.render(result).terminalSafe, terminator: "")
             if timings {

@@ -108,7 +108,14 @@ case("export-cin-out-is-input-file", {"cin.xml": "<Message/>"}, "export cin --ye
 
 # --- options -----------------------------------------------------------------------------------
 case("opt-unknown-return", {"header.csv": HEAD}, "validate nosuch --year 2026-27 header.csv", 2, "unknown return 'nosuch'")
-case("opt-unknown-year", {"header.csv": HEAD}, "validate ssda903 --year 1999-00 header.csv", 2, "spec error")
+case("opt-unknown-year", {"header.csv": HEAD}, "validate ssda903 --year 1999-00 header.csv", 2, "ssda903 has no year '1999-00'")
+case("opt-unknown-input-name", GOOD, f"{V903} header.csv --input provider=header.csv", 2, "--input provider: SSDA903 children looked after 2026-27 takes no input 'provider' (it takes: previous, providers, postcodes)")
+case("opt-input-not-a-pair", GOOD, f"{V903} header.csv --input providers", 2, "--input: 'providers' is not NAME=VALUE")
+case("opt-unknown-param", GOOD, f"{V903} header.csv --param la=316", 2, "--param la: SSDA903 children looked after 2026-27 takes no value 'la'")
+case("opt-param-wrong-form", GOOD, f"{V903} header.csv --la 31", 2, "--param la_code: '31' is not in the form it takes")
+case("opt-param-twice", GOOD, f"{V903} header.csv --param la_code=316 --param la_code=317", 2, "--param la_code: given twice")
+case("opt-list-given-twice", {"header.csv": HEAD + HROWS, "p1.csv": "URN,PLACE_CODES,PROVIDER_CODES,REG_DATE,REG_END,POSTCODE,LA_CODE\r\n1,U1,PR1,,,,316\r\n", "p2.csv": "URN,PLACE_CODES,PROVIDER_CODES,REG_DATE,REG_END,POSTCODE,LA_CODE\r\n2,U1,PR1,,,,316\r\n"}, f"{V903} header.csv --providers p1.csv --input providers=p2.csv", 2, "p2.csv: a second file for the providers list")
+case("opt-alias-missing-value", GOOD, f"{V903} header.csv --providers", 2, "--input providers: is given no value")
 case("opt-workers-zero", GOOD, f"{V903} header.csv episodes.csv --workers 0", 1, "Episodes: 2 records")
 case("opt-workers-huge", GOOD, f"{V903} header.csv episodes.csv --workers 100000", 1, "Episodes: 2 records")
 case("opt-workers-not-a-number", GOOD, f"{V903} header.csv --workers many", 2, "The value 'many' is invalid for '--workers <workers>' (see --help)")

@@ -24,7 +24,7 @@ final class CINRouteTests: XCTestCase {
             let fromCSV = try validate(spec, try InputFile.collect(paths: [csvFolder.path]))
             XCTAssertGreaterThan(fromCSV.data["ChildIdentifiers"]?.count ?? 0, 10, year)
 
-            let header = try HeaderValues.fill(spec, lea: "999", serial: "001", now: Date(timeIntervalSince1970: 0))
+            let header = try HeaderValues.fill(spec, parameters: ["lea": "999"], serial: "001", now: Date(timeIntervalSince1970: 0))
             let (xml, unplaced) = try XMLExporter.render(fromCSV, spec: spec, returnLevel: header)
             XCTAssertEqual(unplaced, [:], year)
             let fromXML = try validate(spec, [InputFile(name: "cin.xml", data: xml)])
@@ -45,7 +45,7 @@ final class CINRouteTests: XCTestCase {
         let details = "LAchildID,CINreferralDate,ReferralSource,PrimaryNeedCode,CINclosureDate,ReasonForClosure,DateOfInitialCPC,ReferralNFA\nC1,2025-06-02,1A,N1,,,,0\n"
         let r = try validate(spec, [InputFile(name: "ci.csv", data: Data(clean.utf8)), InputFile(name: "d.csv", data: Data(details.utf8)),
                                     InputFile(name: "cc.csv", data: Data("LAchildID,Ethnicity\nC1,WBRI\n".utf8))])
-        let header = try HeaderValues.fill(spec, lea: "999", serial: "001")
+        let header = try HeaderValues.fill(spec, parameters: ["lea": "999"], serial: "001")
         let (xml, _) = try XMLExporter.render(r, spec: spec, returnLevel: header)
         XCTAssertEqual(try SchemaCheck.problems(in: xml, schema: try XCTUnwrap(spec.schemaFile)), [])
         let text = String(decoding: xml, as: UTF8.self)
@@ -55,6 +55,6 @@ final class CINRouteTests: XCTestCase {
 
     func testExportNeedsTheLANumber() throws {
         let spec = try Package.spec("cin", "2025-26")
-        XCTAssertThrowsError(try HeaderValues.fill(spec, lea: nil, serial: "001"))
+        XCTAssertThrowsError(try HeaderValues.fill(spec, parameters: [:], serial: "001"))
     }
 }

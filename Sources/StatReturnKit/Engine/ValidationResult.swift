@@ -3,6 +3,8 @@ public struct ValidationResult: Sendable {
     public struct RuleStatus: Sendable, Equatable, Codable {
         public var code: String
         public var reason: String
+        /// The tables and values it needed that were not given.
+        public var needs: [String] = []
     }
     public struct LoadedTable: Sendable, Codable {
         public var name: String
@@ -28,6 +30,12 @@ public struct ValidationResult: Sendable {
     public var phaseSeconds: [(phase: String, seconds: Double)] = []
     /// The records as read (after `--fix`), by table, for exporters.
     public var data: [String: RawTable]
+
+    /// The declared inputs and parameters (as the options that give them) that would have let
+    /// rules run which did not: an export is not complete without them.
+    public func missingInputs(_ spec: ReturnSpec) -> [String] {
+        Array(Set(notRun.flatMap(\.needs).compactMap { spec.supplier(of: $0)?.option })).sorted()
+    }
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var queryCount: Int { findings.filter { $0.severity == .query }.count }

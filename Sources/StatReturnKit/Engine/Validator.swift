@@ -52,7 +52,7 @@ public struct Validator: Sendable {
                 notRun.append(.init(code: rule.code, reason: "checks the XML form, and the return was not given as XML"))
             case .schema: runnable.append(rule)
             case .field where !rule.tables.contains(where: given.contains), .sql where !absent.isEmpty:
-                notRun.append(.init(code: rule.code, reason: reason(absent)))
+                notRun.append(.init(code: rule.code, reason: reason(absent), needs: absent))
             default: runnable.append(rule)
             }
         }
@@ -100,11 +100,12 @@ public struct Validator: Sendable {
 
     /// Why a rule did not run, naming the option that would give what it needs.
     private func reason(_ absent: [String]) -> String {
-        let parts = absent.map { a -> String in
-            if a == "la_code" { return "the council's LA code (--la)" }
-            if let option = spec.table(a)?.givenBy { return "the \(a) list (\(option))" }
-            if a.hasSuffix(ReturnDatabase.previousSuffix) { return "last year's \(a.dropLast(ReturnDatabase.previousSuffix.count)) table (--previous)" }
-            return "the \(a) table"
+        // Grouped by the option that gives them: "last year's Header table, last year's UASC table (--previous)".
+        var parts: [String] = [], byOption: [String: Int] = [:]
+        for a in absent {
+            guard let (what, option) = spec.supplier(of: a) else { parts.append("the \(a) table"); continue }
+            if let i = byOption[option] { parts[i] = parts[i].replacingOccurrences(of: " (\(option))", with: ", \(what) (\(option))") }
+            else { byOption[option] = parts.count; parts.append("\(what) (\(option))") }
         }
         return "needs " + parts.joined(separator: ", ") + ", not given"
     }

@@ -27,6 +27,10 @@ public struct ReturnSpec: Sendable {
     public var submission: Submission
     /// Tables computed from the loaded return before the rules run, in order (a later one may read an earlier).
     public var derived: [DerivedTable] = []
+    /// What else a run may be given, and which values (`return.yml`'s `inputs` and `parameters`).
+    public var inputs: [InputSpec] = []
+    public var parameters: [ParameterSpec] = []
+    public var periodKind = PeriodKind.collectionYear
     /// Other returns of the same year whose data cross-return rules may read, as tables
     /// named `<return>_<Table>` (e.g. `ssda903_Header`).
     public var companions: [String: ReturnSpec] = [:]

@@ -57,10 +57,11 @@ struct SpecChecker {
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
         let reads = try TableReads(database)
+        let declaredParameters = spec.parameters.map(\.name)
         let exampleKeys = ReturnDatabase.tableNames(spec).map(\.1) + (spec.xml == nil ? [] : ["xml"])
         for rule in spec.rules {
             let entry = "rule \(rule.code)"
-            for t in rule.tables + rule.needs + rule.optional where !known(t) && !CollectionPeriod.optionalParameters.contains(t) {
+            for t in rule.tables + rule.needs + rule.optional where !known(t) && !declaredParameters.contains(t) {
                 throw SpecError(file: rule.source, entry: entry, problem: "unknown table \(t)")
             }
             if let t = rule.optional.first(where: (rule.tables + rule.needs).contains) {
@@ -89,12 +90,12 @@ struct SpecChecker {
                 try database.queue.read { db in
                     do {
                         let statement = try db.makeStatement(sql: sql)
-                        let allowed = Set((CollectionPeriod.parameterNames + CollectionPeriod.optionalParameters).map { ":" + $0 })
+                        let allowed = Set((CollectionPeriod.parameterNames + declaredParameters).map { ":" + $0 })
                         for name in statement.parameterNames where !allowed.contains(name) {
                             throw SpecError(file: rule.source, entry: entry,
                                             problem: "unknown parameter \(name) (known: \(allowed.sorted().joined(separator: ", ")))")
                         }
-                        for p in CollectionPeriod.optionalParameters where statement.parameterNames.contains(":" + p) && !rule.needs.contains(p) {
+                        for p in declaredParameters where statement.parameterNames.contains(":" + p) && !rule.needs.contains(p) {
                             throw SpecError(file: rule.source, entry: entry, problem: "uses :\(p), so must list it under 'needs'")
                         }
                         if !statement.columnNames.contains("_row") && !statement.columnNames.contains("_child") {

@@ -17,9 +17,8 @@ struct YearFile: Decodable {
         var fields: [FieldSpec]?
         var removeFields: [String]?
         var reference: Bool?
-        var givenBy: String?
         enum CodingKeys: String, CodingKey {
-            case name, key, description, fields, removeFields = "remove_fields", reference, givenBy = "given_by"
+            case name, key, description, fields, removeFields = "remove_fields", reference
         }
     }
 
@@ -34,18 +33,22 @@ struct YearFile: Decodable {
     var removeTables: [String]?
     var retireRules: [String]?
     var submission: ReturnSpec.Submission?
-    var companions: [String]?
     /// Other names people give the return (`903`, `CLA`); any year's count for the return.
     var aliases: [String]?
     /// Other names of this collection year (the CIN census year `2026` for 2025-26).
     var yearAliases: [String]?
     /// Tables computed from the loaded return; one with an existing name replaces it.
     var derived: [DerivedTable]?
+    /// What else a run may be given (last year, companions, reference lists), and which values;
+    /// an entry with an existing name replaces it.
+    var inputs: [InputSpec]?
+    var parameters: [ParameterSpec]?
+    var period: PeriodKind?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
-        case removeTables = "remove_tables", retireRules = "retire_rules", submission, companions, derived
-        case aliases, yearAliases = "year_aliases"
+        case removeTables = "remove_tables", retireRules = "retire_rules", submission, derived
+        case aliases, yearAliases = "year_aliases", inputs, parameters, period
     }
 }
 

@@ -41,8 +41,8 @@ public struct SpecLoader: Sendable {
         var title = returnName
         var childField: String?
         var submission = ReturnSpec.Submission(form: .csv, header: nil)
-        var companionNames: [String] = []
         var derived: [DerivedTable] = []
+        var inputs: [InputSpec] = [], parameters: [ParameterSpec] = [], periodKind = PeriodKind.collectionYear
 
         for (index, link) in chain.enumerated() {
             let file = link.file
@@ -50,7 +50,13 @@ public struct SpecLoader: Sendable {
             if let t = file.title { title = t }
             if let c = file.childField { childField = c }
             if let s = file.submission { submission = s }
-            if let c = file.companions { companionNames = c }
+            if let p = file.period { periodKind = p }
+            for i in file.inputs ?? [] {
+                if let at = inputs.firstIndex(where: { $0.name == i.name }) { inputs[at] = i } else { inputs.append(i) }
+            }
+            for p in file.parameters ?? [] {
+                if let at = parameters.firstIndex(where: { $0.name == p.name }) { parameters[at] = p } else { parameters.append(p) }
+            }
             if let f = file.input?.dateFormat { dateFormat = f }
             for var d in file.derived ?? [] {
                 d.source = link.path
@@ -88,8 +94,11 @@ public struct SpecLoader: Sendable {
             schemaFile: chain.last.map { $0.dir.appendingPathComponent("schema.xsd") }
                 .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil },
             submission: submission, derived: derived)
+        spec.inputs = inputs
+        spec.parameters = parameters
+        spec.periodKind = periodKind
         if withCompanions {
-            for name in companionNames {
+            for case .companion(let name) in inputs.map(\.kind) {
                 spec.companions[name] = try load(returnName: name, year: year, withCompanions: false)
             }
         }
@@ -167,7 +176,7 @@ public struct SpecLoader: Sendable {
                     throw SpecError(file: source, entry: entry, problem: "field \(dup) is listed twice")
                 }
                 tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description,
-                                        reference: change.reference, givenBy: change.givenBy))
+                                        reference: change.reference))
             }
         }
         return tables

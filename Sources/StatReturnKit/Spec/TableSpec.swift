@@ -9,7 +9,6 @@ public struct TableSpec: Codable, Sendable, Equatable {
     /// but never part of the submission.
     public var reference: Bool? = nil
     /// For reference data: the command-line option that supplies it (e.g. `--providers`).
-    public var givenBy: String? = nil
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
     public var fieldNames: [String] { fields.map(\.name) }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// What one run reads: the return's own files, the inputs its spec declares (given by name),
+/// and the parameters. Every command that reads a return takes the same.
+public struct RunInputs: Sendable {
+    public var files: [String]
+    public var named: [(name: String, path: String)]
+    public var parameters: [String: String]
+    /// Read text that is not UTF-8 as Windows-1252 (each such value listed as a fix).
+    public var legacyEncoding: Bool
+
+    public init(files: [String], named: [(name: String, path: String)] = [], parameters: [String: String] = [:], legacyEncoding: Bool = false) {
+        self.files = files; self.named = named; self.parameters = parameters; self.legacyEncoding = legacyEncoding
+    }
+
+    /// `NAME=VALUE` as typed after `option`.
+    public static func pair(_ text: String, option: String) throws -> (name: String, value: String) {
+        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+            throw InputError(file: option, problem: "'\(text)' is not NAME=VALUE")
+        }
+        let name = String(text[..<eq]), value = String(text[text.index(after: eq)...])
+        if value.isEmpty { throw InputError(file: "\(option) \(name)", problem: "is given no value") }
+        return (name, value)
+    }
+
+    /// Every path the run reads, so that no output can land on one.
+    public var paths: [String] { files + named.map(\.path) }
+
+    /// Reads every file given. A file given for a reference list must be that list.
+    public func inputFiles(for spec: ReturnSpec) throws -> [InputFile] {
+        var out = try InputFile.collect(paths: files)
+        var listsGiven = Set<String>()
+        for (name, path) in named {
+            guard let input = spec.inputs.first(where: { $0.name == name }) else {
+                let known = spec.inputs.map(\.name).joined(separator: ", ")
+                throw InputError(file: "--input \(name)", problem: "\(spec.title) \(spec.year) takes no input '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
+            }
+            switch input.kind {
+            case .previousYear: out += try InputFile.collect(paths: [path], previousYear: true)
+            case .companion(let r): out += try InputFile.collect(paths: [path], companion: r)
+            case .table(let t):
+                guard listsGiven.insert(name).inserted else {
+                    throw InputError(file: path, problem: "a second file for the \(name) list; give one")
+                }
+                out += try InputFile.collect(paths: [path]).map { var f = $0; f.mustBe = t; return f }
+            }
+        }
+        if legacyEncoding { out = out.map { var f = $0; f.legacyEncoding = true; return f } }
+        try InputFile.refuseDuplicates(out)
+        return out
+    }
+
+    /// The parameters, each one the spec declares and in the form it asks for.
+    public func checkedParameters(for spec: ReturnSpec) throws -> [String: String] {
+        for (name, value) in parameters {
+            guard let p = spec.parameters.first(where: { $0.name == name }) else {
+                let known = spec.parameters.map(\.name).joined(separator: ", ")
+                throw InputError(file: "--param \(name)", problem: "\(spec.title) \(spec.year) takes no value '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
+            }
+            if let pattern = p.pattern, value.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
+                throw InputError(file: "--param \(name)", problem: "'\(value)' is not in the form it takes (\(p.help))")
+            }
+        }
+        return parameters
+    }
+}

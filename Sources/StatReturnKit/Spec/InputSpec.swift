@@ -1,0 +1,81 @@
+/// Something a return is checked with besides its own files, declared in `return.yml`: last
+/// year's return, a companion return, or a reference list. Given on any command as
+/// `--input NAME=PATH`, or by the older option the spec names as its `alias`.
+public struct InputSpec: Decodable, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Last year's return: its tables become `<Table>_last`.
+        case previousYear
+        /// Another return of the same year (its tables become `<return>_<Table>`).
+        case companion(String)
+        /// One reference table, read from one file whose header must be that table's.
+        case table(String)
+    }
+
+    public var name: String
+    public var help: String
+    public var alias: String?
+    public var kind: Kind
+    /// Whether several files or folders may be given (a return), or one file (a list).
+    public var many: Bool { if case .table = kind { return false } else { return true } }
+
+    enum CodingKeys: String, CodingKey { case name, help, alias, previousYear = "previous_year", companion, table }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        help = try c.decode(String.self, forKey: .help)
+        alias = try c.decodeIfPresent(String.self, forKey: .alias)
+        let previous = try c.decodeIfPresent(Bool.self, forKey: .previousYear) ?? false
+        let companion = try c.decodeIfPresent(String.self, forKey: .companion)
+        let table = try c.decodeIfPresent(String.self, forKey: .table)
+        switch (previous, companion, table) {
+        case (true, nil, nil): kind = .previousYear
+        case (false, let r?, nil): kind = .companion(r)
+        case (false, nil, let t?): kind = .table(t)
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "an input is one of: previous_year: true, companion: RETURN, or table: TABLE"))
+        }
+    }
+}
+
+/// A value a run may be given (`--param NAME=VALUE`, or the spec's `alias`), bound into rule
+/// SQL as `:NAME`; a rule that uses it lists it under `needs`.
+public struct ParameterSpec: Decodable, Sendable, Equatable {
+    public var name: String
+    public var help: String
+    public var alias: String?
+    /// A regular expression the whole value must match.
+    public var pattern: String?
+}
+
+/// What a return's period is. Only the collection year exists so far; a quarter or a window
+/// before a date are the next kinds.
+public enum PeriodKind: String, Decodable, Sendable {
+    case collectionYear = "collection_year"
+}
+
+extension ReturnSpec {
+    /// The declared input or parameter that supplies a table or value a rule needs, in words and
+    /// as the option that gives it; nil for one of the return's own tables.
+    public func supplier(of needed: String) -> (what: String, option: String)? {
+        func option(_ name: String, _ alias: String?, _ form: String) -> String {
+            "--\(form) \(name)=..." + (alias.map { ", or \($0)" } ?? "")
+        }
+        if let p = parameters.first(where: { $0.name == needed }) {
+            return ("the value \(p.name)", option(p.name, p.alias, "param"))
+        }
+        for i in inputs {
+            switch i.kind {
+            case .table(let t) where t == needed:
+                return ("the \(t) list", option(i.name, i.alias, "input"))
+            case .previousYear where needed.hasSuffix(ReturnDatabase.previousSuffix):
+                return ("last year's \(needed.dropLast(ReturnDatabase.previousSuffix.count)) table", option(i.name, i.alias, "input"))
+            case .companion(let r) where needed.hasPrefix(r + "_"):
+                return ("the \(r) \(needed.dropFirst(r.count + 1)) table", option(i.name, i.alias, "input"))
+            default: continue
+            }
+        }
+        return nil
+    }
+}

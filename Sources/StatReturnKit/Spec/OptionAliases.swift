@@ -1,0 +1,52 @@
+import Foundation
+import Yams
+
+/// The older options (`--previous DIR`, `--providers FILE`, `--la CODE`, ...) that the specs
+/// declare as aliases of their inputs and parameters, turned into `--input NAME=PATH` and
+/// `--param NAME=VALUE` before the command line is parsed: the program knows no such option
+/// itself, so a return that adds one adds it in its spec.
+public enum OptionAliases {
+    struct Alias { var form: String; var name: String; var many: Bool }
+
+    /// Every alias any year of any return declares (read leniently: the full load checks the files).
+    static func declared(in specs: URL) -> [String: Alias] {
+        var found: [String: Alias] = [:]
+        let loader = SpecLoader(root: specs)
+        for r in loader.returns {
+            for y in loader.years(of: r) {
+                let file = specs.appendingPathComponent(r).appendingPathComponent(y).appendingPathComponent("return.yml")
+                guard let text = try? String(contentsOf: file, encoding: .utf8),
+                      let yaml = (try? Yams.load(yaml: text)) as? [String: Any] else { continue }
+                for i in yaml["inputs"] as? [[String: Any]] ?? [] {
+                    guard let name = i["name"] as? String, let alias = i["alias"] as? String else { continue }
+                    found[alias] = Alias(form: "--input", name: name, many: i["table"] == nil)
+                }
+                for p in yaml["parameters"] as? [[String: Any]] ?? [] {
+                    guard let name = p["name"] as? String, let alias = p["alias"] as? String else { continue }
+                    found[alias] = Alias(form: "--param", name: name, many: false)
+                }
+            }
+        }
+        return found
+    }
+
+    public static func rewrite(_ args: [String], specs: URL) -> [String] {
+        let aliases = declared(in: specs)
+        guard !aliases.isEmpty else { return args }
+        var out: [String] = [], i = 0
+        while i < args.count {
+            let arg = args[i]
+            let (option, inline) = arg.firstIndex(of: "=").map { (String(arg[..<$0]), String(arg[arg.index(after: $0)...])) } ?? (arg, nil)
+            guard let alias = aliases[option] else { out.append(arg); i += 1; continue }
+            i += 1
+            var values: [String] = inline.map { [$0] } ?? []
+            // A return's files may be many (`--previous a.csv b.csv`), up to the next option; a list or a value is one.
+            while inline == nil, i < args.count, !args[i].hasPrefix("-"), alias.many || values.isEmpty {
+                values.append(args[i]); i += 1
+            }
+            if values.isEmpty { values = [""] }  // reported as given no value
+            for v in values { out += [alias.form, "\(alias.name)=\(v)"] }
+        }
+        return out
+    }
+}
