@@ -18,6 +18,15 @@ public struct Finding: Codable, Sendable, Equatable {
     public var worker: String
     /// Other records involved (e.g. the episode this one overlaps), with their values of `fields`.
     public var related: [Related]
+    /// The record by its declared key, as found ("CHILD=C1; DECOM=26/09/2025"); the child alone
+    /// for a finding about a child, empty for one about the whole return. It does not move when
+    /// rows do, so tomorrow's extract gives the same problem the same identity.
+    public var key: String = ""
+    /// The record in the case system's words ("episode starting 26/09/2025"), from the spec.
+    public var record: String = ""
+
+    /// What makes this finding the same one in another run: return, rule, table, record key, fields.
+    public var identity: String { [returnName, code, table, key, fields.joined(separator: ",")].joined(separator: "|") }
 
     public struct Related: Codable, Sendable, Equatable {
         /// Row in the same file as the finding's record.
@@ -27,6 +36,6 @@ public struct Finding: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, code, severity, table, row, file, child, fields, values, message
-        case team, worker, related
+        case team, worker, related, key, record
     }
 }

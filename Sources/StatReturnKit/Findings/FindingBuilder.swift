@@ -30,12 +30,22 @@ struct FindingBuilder {
             table.map { Finding.Related(row: $0.location(of: r).row, values: self.values(of: fields, table: $0, row: r, child: child, rule: rule)) }
         }
         let owner = owners.byChild[child]
-        return Finding(
+        var key = "", record = ""
+        if let t = table, let r = hit.row {
+            key = t.spec.key.map { "\($0)=\((t.value(row: r, field: $0) ?? "").trimmingCharacters(in: .whitespaces))" }.joined(separator: "; ")
+            record = t.spec.recordWords { t.value(row: r, field: $0) }
+        } else if !child.isEmpty, let field = spec.tables.lazy.compactMap(\.childField).first {
+            key = "\(field)=\(child)"
+        }
+        var finding = Finding(
             returnName: spec.returnName, year: spec.year, code: rule.code, severity: rule.severity,
             table: hit.table ?? "", row: location?.row ?? hit.place?.line, file: location?.file ?? hit.place?.file ?? "", child: child,
             fields: fields, values: values, message: rule.message,
             team: owner?.team ?? "", worker: owner?.worker ?? "",
             related: related)
+        finding.key = key
+        finding.record = record
+        return finding
     }
 
     /// Raw values of `fields`: from the record itself, or else from the child's row in a

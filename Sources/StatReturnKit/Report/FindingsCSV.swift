@@ -1,14 +1,14 @@
 /// `findings.csv`: one line per finding, for Excel and for loading into other systems.
 public enum FindingsCSV {
     public static let columns = ["return", "year", "code", "severity", "table", "row", "child",
-                                 "fields", "values", "message", "team", "worker"]
+                                 "fields", "values", "message", "team", "worker", "file", "key", "record"]
 
     public static func render(_ findings: [Finding]) -> String {
         var out = csvLine(columns)
         for f in findings {
             out += csvLine([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
                             f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
-                            message(f), f.team, f.worker].map(inert))
+                            message(f), f.team, f.worker, f.file, f.key, f.record].map(inert))
         }
         return out
     }

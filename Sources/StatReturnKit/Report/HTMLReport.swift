@@ -34,19 +34,18 @@ public enum HTMLReport {
         </select></label> <label>Child <input id="child" type="search" placeholder="LA child ID"></label>
         <span id="shown"></span></p>
         """
-        let byTeam = Dictionary(grouping: r.findings) { $0.row == nil && $0.child.isEmpty ? "Whole return" : ($0.team.isEmpty ? "No team given" : $0.team) }
-        for team in byTeam.keys.sorted(by: groupOrder) {
-            h += "<section class=\"team\"><h3>\(esc(team))</h3>"
-            let byWorker = Dictionary(grouping: byTeam[team]!) { $0.worker.isEmpty ? "No worker given" : $0.worker }
-            for worker in byWorker.keys.sorted(by: groupOrder) {
-                h += "<section class=\"worker\"><h4>\(esc(worker))</h4>"
-                let byChild = Dictionary(grouping: byWorker[worker]!, by: \.child)
-                for child in byChild.keys.sorted() {
+        for team in FindingGroups(r.findings).teams {
+            h += "<section class=\"team\"><h3>\(esc(team.name))</h3>"
+            for worker in team.workers {
+                h += "<section class=\"worker\"><h4>\(esc(worker.name))</h4>"
+                for group in worker.children {
+                    let child = group.child
                     let label = child.isEmpty ? "No child" : "Child \(child)"
                     h += "<section class=\"child\" data-child=\"\(esc(child))\"><h5>\(esc(label))</h5><table>"
                     h += "<tr><th>Rule</th><th>Where</th><th>Values found</th><th>What is wrong</th></tr>"
-                    for f in byChild[child]! {
-                        let place = f.table.isEmpty ? "return" : "\(f.table) row \(f.row.map(String.init) ?? "-")"
+                    for f in group.findings {
+                        let place = (f.table.isEmpty ? "return" : "\(f.table) row \(f.row.map(String.init) ?? "-")")
+                            + (f.record.isEmpty ? "" : "<br><span class=\"rec\">\(esc(f.record))</span>")
                         let related = f.related.isEmpty ? "" : "<br><span class=\"rel\">with row\(f.related.count > 1 ? "s" : "") \(f.related.map { String($0.row) }.joined(separator: ", "))</span>"
                         let values = ([(f.row.map { "row \($0)" } ?? "", f.values)] + f.related.map { ("row \($0.row)", $0.values) })
                             .map { label, vals in
@@ -54,7 +53,7 @@ public enum HTMLReport {
                                     + zip(f.fields, vals).map { "\(esc($0))=<code>\(esc($1.isEmpty ? "(blank)" : $1))</code>" }.joined(separator: " ")
                             }.joined(separator: "<br>")
                         h += "<tr class=\"finding \(f.severity.rawValue)\" data-rule=\"\(esc(f.code))\"><td><b>\(esc(f.code))</b><br>\(f.severity.rawValue)</td>"
-                        h += "<td title=\"\(esc(f.file))\">\(esc(place))\(related)</td><td>\(values)</td><td>\(esc(f.message))</td></tr>"
+                        h += "<td title=\"\(esc(f.file))\">\(place)\(related)</td><td>\(values)</td><td>\(esc(f.message))</td></tr>"
                     }
                     h += "</table></section>"
                 }
@@ -67,13 +66,6 @@ public enum HTMLReport {
         }
         h += "<script>\(script)</script></body></html>\n"
         return h
-    }
-
-    /// Named groups alphabetically, the catch-all groups last.
-    private static func groupOrder(_ a: String, _ b: String) -> Bool {
-        let last: Set = ["No team given", "No worker given", "Whole return"]
-        if last.contains(a) != last.contains(b) { return !last.contains(a) }
-        return a < b
     }
 
     static func esc(_ s: String) -> String {
@@ -97,7 +89,7 @@ public enum HTMLReport {
     table{border-collapse:collapse;margin:.3em 0 1em}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
     th{background:#f2f2f2}tr.error td:first-child{border-left:4px solid #c0392b}tr.query td:first-child{border-left:4px solid #e0a800}
     section.team{margin-top:1.2em}section.worker{margin-left:1em}section.child{margin-left:1em}
-    h3{border-bottom:2px solid #444}h5{margin:.6em 0 .2em}.rel{color:#666}.failed{background:#fdecea;padding:.5em 1em}
+    h3{border-bottom:2px solid #444}.rec{color:#444;font-style:italic}h5{margin:.6em 0 .2em}.rel{color:#666}.failed{background:#fdecea;padding:.5em 1em}
     code{background:#f6f6f6;padding:0 .2em}.filter{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ddd}
     """
 

@@ -17,8 +17,9 @@ struct YearFile: Decodable {
         var fields: [FieldSpec]?
         var removeFields: [String]?
         var reference: Bool?
+        var record: String?
         enum CodingKeys: String, CodingKey {
-            case name, key, description, fields, removeFields = "remove_fields", reference
+            case name, key, description, fields, removeFields = "remove_fields", reference, record
         }
     }
 

@@ -155,6 +155,7 @@ public struct SpecLoader: Sendable {
                 var t = tables[i]
                 if let key = change.key { t.key = key }
                 if let d = change.description { t.description = d }
+                if let r = change.record { t.record = r }
                 for name in change.removeFields ?? [] {
                     guard let j = t.fields.firstIndex(where: { $0.name == name }) else {
                         throw SpecError(file: source, entry: entry, problem: "no field \(name) to remove")
@@ -176,7 +177,7 @@ public struct SpecLoader: Sendable {
                     throw SpecError(file: source, entry: entry, problem: "field \(dup) is listed twice")
                 }
                 tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description,
-                                        reference: change.reference))
+                                        reference: change.reference, record: change.record))
             }
         }
         return tables

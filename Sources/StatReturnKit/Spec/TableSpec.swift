@@ -8,9 +8,20 @@ public struct TableSpec: Codable, Sendable, Equatable {
     /// Reference data given alongside a return (e.g. Ofsted's provider list), read by rules
     /// but never part of the submission.
     public var reference: Bool? = nil
-    /// For reference data: the command-line option that supplies it (e.g. `--providers`).
+    /// A record in the case system's words, with `{FIELD}` for its values ("episode starting {DECOM}"),
+    /// so a manager can find it without the file.
+    public var record: String? = nil
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// The record's words, its `{FIELD}`s filled from `value`.
+    public func recordWords(_ value: (String) -> String?) -> String {
+        guard var text = record else { return "" }
+        for f in fields where text.contains("{\(f.name)}") {
+            text = text.replacingOccurrences(of: "{\(f.name)}", with: value(f.name).map { $0.isEmpty ? "(blank)" : $0 } ?? "")
+        }
+        return text
+    }
     public var fieldNames: [String] { fields.map(\.name) }
     /// Positions of the fields in the DfE's CSV layout (all but `extra` ones), for writing files.
     public var layoutColumns: [Int] { fields.indices.filter { !fields[$0].extra } }
