@@ -41,6 +41,7 @@ struct Export: ParsableCommand {
             let target = try OutputTarget(path: out, inputs: run.paths)
             var validator = Validator(spec: returnSpec)
             validator.fix = true
+            validator.requireTables = true
             validator.parameters = try run.checkedParameters(for: returnSpec)
             let result = try validator.validate(try run.inputFiles(for: returnSpec))
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
@@ -64,7 +65,7 @@ struct Export: ParsableCommand {
             note("statreturn: \(e)")
             throw ExitCode(1)
         } catch let e as InputError {
-            throw CouldNotRun(description: e.description)
+            throw spec.couldNotRun(e, returnSpec)
         }
     }
 

@@ -28,6 +28,17 @@ struct SpecOptions: ParsableArguments {
 
     func specsFolder() throws -> URL { try Self.findSpecs(given: specs) }
 
+    /// An input error as the user reads it: where a file this return cannot read looks like
+    /// another return, it says which, and the command that reads it.
+    func couldNotRun(_ e: InputError, _ spec: ReturnSpec) -> CouldNotRun {
+        let unrecognised = e.problem.hasPrefix("header row matches none") || e.problem.hasPrefix("the root element is")
+        if unrecognised, let root = try? specsFolder(),
+           let other = ReturnGuess.otherReturn(for: e.file, not: spec.returnName, specs: root) {
+            return CouldNotRun(description: "\(e): it looks like the \(other), not the \(spec.title); check the return named on the command line")
+        }
+        return CouldNotRun(description: e.description)
+    }
+
     static func findSpecs(given specs: String?) throws -> URL {
         let fm = FileManager.default
         func isSpecs(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("codelists.yml").path) }

@@ -49,6 +49,7 @@ struct Validate: ParsableCommand {
             progress("Checking \(returnSpec.rules.count) rules")
             var validator = Validator(spec: returnSpec)
             validator.fix = fix
+            validator.requireTables = true
             // More workers than cores only adds copies of the database.
             if let workers { validator.workers = min(max(1, workers), ProcessInfo.processInfo.activeProcessorCount) }
             validator.parameters = try run.checkedParameters(for: returnSpec)
@@ -68,7 +69,7 @@ struct Validate: ParsableCommand {
             if !result.failed.isEmpty { throw ExitCode(2) }
             if result.errorCount > 0 { throw ExitCode(1) }
         } catch let e as InputError {
-            throw CouldNotRun(description: e.description)
+            throw spec.couldNotRun(e, returnSpec)
         }
     }
 }

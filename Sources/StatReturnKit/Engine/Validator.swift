@@ -8,6 +8,9 @@ public struct Validator: Sendable {
     public var period: CollectionPeriod
     /// Apply the safe normalisations of `Cleanser` before the rules run (`--fix`).
     public var fix = false
+    /// Refuse a run whose files lack a table the spec says the return cannot do without (a user's
+    /// run, not a rule example, which gives only the tables it is about).
+    public var requireTables = false
     /// Optional parameters given for this run (e.g. `la_code`).
     public var parameters: [String: String] = [:]
 
@@ -22,7 +25,9 @@ public struct Validator: Sendable {
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
         var companions: [String: Ingestor] = [:]
+        var notes: [String] = []
         for file in files {
+            if let reason = file.notRead { notes.append("\(file.name): not read: \(reason)"); continue }
             if let name = file.companion {
                 guard let c = spec.companions[name] else {
                     throw InputError(file: file.name, problem: "\(spec.title) \(spec.year) is not checked against \(name)")
@@ -34,6 +39,13 @@ public struct Validator: Sendable {
             }
         }
         clock.lap("read and load the files")
+        if requireTables, let missing = spec.requiredTables.first(where: { ingestor.tables[$0] == nil }) {
+            let given = files.filter { $0.notRead == nil && $0.companion == nil && !$0.previousYear }.map(\.name)
+            throw InputError(file: given.prefix(3).joined(separator: ", ") + (given.count > 3 ? ", ..." : ""),
+                             problem: "none of the files is the \(missing) table, without which \(spec.title) cannot be checked"
+                                + (spec.table(missing)?.description.map { " (\($0))" } ?? ""))
+        }
+        notes += ingestor.tables.values.sorted { $0.name < $1.name }.compactMap(\.severalFilesNote)
         try database.finishLoading(parameters: period.parameters)
         clock.lap("index the tables, work out the derived ones")
 
@@ -83,7 +95,7 @@ public struct Validator: Sendable {
         var result = ValidationResult(
             returnName: spec.returnName, year: spec.year, title: spec.title, findings: findings,
             notRun: notRun, failed: failed, rulesRun: runnable.count - failed.count, tables: tables,
-            warnings: ingestor.warnings, fixes: ingestor.fixes,
+            warnings: notes + ingestor.warnings, fixes: ingestor.fixes,
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
         result.phaseSeconds = clock.laps
         return result

@@ -15,6 +15,8 @@ public struct InputFile: Sendable {
     public var mustBe: String?
     /// Read text that is not UTF-8 as Windows-1252, listing each value so read as a fix.
     public var legacyEncoding = false
+    /// Set for a file found in a folder and not read, with the reason: it is named in the run's warnings.
+    public var notRead: String?
 
     public init(name: String, data: Data, table: String? = nil, previousYear: Bool = false, companion: String? = nil) {
         self.name = name; self.data = data; self.table = table; self.previousYear = previousYear; self.companion = companion
@@ -39,7 +41,7 @@ public struct InputFile: Sendable {
     /// double every record.
     public static func refuseDuplicates(_ files: [InputFile]) throws {
         var byPath: [String: String] = [:], bySize: [Int: [InputFile]] = [:]
-        for f in files {
+        for f in files where f.notRead == nil {
             if let earlier = byPath.updateValue(f.name, forKey: OutputTarget.canonical(f.name)) {
                 throw InputError(file: f.name, problem: "is given twice (also as \(earlier))")
             }
@@ -60,7 +62,12 @@ public struct InputFile: Sendable {
     /// An Excel workbook (a zip package) is known by its first bytes, whatever its name.
     public var isXLSX: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
-    /// Reads the files named, and the `.csv`, `.xml` and `.xlsx` files in the folders named, in name order.
+    /// What a folder's files are read as, by name: a return's tables and documents, and the kinds
+    /// people save them as by mistake, which are then refused with the reason rather than skipped.
+    static let readable = [".csv", ".xml", ".xlsx", ".xls", ".tsv"]
+
+    /// Reads the files named, and the files in the folders named, in name order. A file in a
+    /// folder that is not of a readable kind is kept, unread, with the reason, so the run names it.
     public static func collect(paths: [String], previousYear: Bool = false, companion: String? = nil) throws -> [InputFile] {
         let fm = FileManager.default
         var files: [InputFile] = []
@@ -74,9 +81,26 @@ public struct InputFile: Sendable {
                 guard let entries = try? fm.contentsOfDirectory(atPath: path) else {
                     throw InputError(file: path, problem: "the folder cannot be read")
                 }
-                names = entries.filter { n in [".csv", ".xml", ".xlsx"].contains { n.lowercased().hasSuffix($0) } && !n.hasPrefix("~$") }.sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
-                if names.isEmpty { throw InputError(file: path, problem: "the folder has no .csv, .xml or .xlsx files") }
+                var read: [String] = []
+                for n in entries.sorted() {
+                    let full = (path as NSString).appendingPathComponent(n)
+                    var sub: ObjCBool = false
+                    fm.fileExists(atPath: full, isDirectory: &sub)
+                    let reason = sub.boolValue ? "a folder inside the folder given (give it too if it holds the return)"
+                        : n.hasPrefix("~$") ? "Excel's lock file for an open workbook"
+                        : n.hasPrefix(".") ? "a hidden file"
+                        : Self.readable.contains(where: { n.lowercased().hasSuffix($0) }) ? nil
+                        : "not a .csv, .xml or .xlsx file"
+                    if let reason {
+                        var skipped = InputFile(name: full, data: Data(), previousYear: previousYear, companion: companion)
+                        skipped.notRead = reason
+                        files.append(skipped)
+                    } else {
+                        read.append(full)
+                    }
+                }
+                if read.isEmpty { throw InputError(file: path, problem: "the folder has no .csv, .xml or .xlsx files") }
+                names = read
             } else {
                 names = [path]
             }

@@ -45,6 +45,22 @@ public final class RawTable: @unchecked Sendable {
         return rows[row - 1][i]
     }
 
+    /// Said when two files feed one table (a second download, `episodes (1).csv`?), with how many
+    /// records are in more than one of them; nil when one file does.
+    var severalFilesNote: String? {
+        guard segments.count > 1 else { return nil }
+        var seen = Set<[String]>(), repeated = 0
+        for (i, seg) in segments.enumerated() {
+            let end = i + 1 < segments.count ? segments[i + 1].firstRow - 1 : rows.count
+            guard seg.firstRow <= end else { continue }
+            let mine = Set(rows[(seg.firstRow - 1)..<end])
+            repeated += mine.intersection(seen).count
+            seen.formUnion(mine)
+        }
+        return "\(name) is read from \(segments.count) files (\(files.joined(separator: ", "))); check they are not two copies of one"
+            + (repeated > 0 ? ": \(repeated) record\(repeated == 1 ? " is" : "s are") in more than one" : "")
+    }
+
     public func child(row: Int) -> String? {
         guard let c = childColumn, row >= 1, row <= rows.count else { return nil }
         return rows[row - 1][c].trimmingCharacters(in: .whitespaces)

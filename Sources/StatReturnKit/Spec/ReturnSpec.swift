@@ -31,6 +31,8 @@ public struct ReturnSpec: Sendable {
     public var inputs: [InputSpec] = []
     public var parameters: [ParameterSpec] = []
     public var periodKind = PeriodKind.collectionYear
+    /// Tables without which a run cannot check the return at all.
+    public var requiredTables: [String] = []
     /// Other returns of the same year whose data cross-return rules may read, as tables
     /// named `<return>_<Table>` (e.g. `ssda903_Header`).
     public var companions: [String: ReturnSpec] = [:]

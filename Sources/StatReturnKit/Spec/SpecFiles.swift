@@ -45,11 +45,13 @@ struct YearFile: Decodable {
     var inputs: [InputSpec]?
     var parameters: [ParameterSpec]?
     var period: PeriodKind?
+    /// Tables the return cannot be checked without (the 903's Header and Episodes).
+    var required: [String]?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
         case removeTables = "remove_tables", retireRules = "retire_rules", submission, derived
-        case aliases, yearAliases = "year_aliases", inputs, parameters, period
+        case aliases, yearAliases = "year_aliases", inputs, parameters, period, required
     }
 }
 

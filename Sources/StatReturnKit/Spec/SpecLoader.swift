@@ -43,6 +43,7 @@ public struct SpecLoader: Sendable {
         var submission = ReturnSpec.Submission(form: .csv, header: nil)
         var derived: [DerivedTable] = []
         var inputs: [InputSpec] = [], parameters: [ParameterSpec] = [], periodKind = PeriodKind.collectionYear
+        var requiredTables: [String] = []
 
         for (index, link) in chain.enumerated() {
             let file = link.file
@@ -51,6 +52,7 @@ public struct SpecLoader: Sendable {
             if let c = file.childField { childField = c }
             if let s = file.submission { submission = s }
             if let p = file.period { periodKind = p }
+            if let r = file.required { requiredTables = r }
             for i in file.inputs ?? [] {
                 if let at = inputs.firstIndex(where: { $0.name == i.name }) { inputs[at] = i } else { inputs.append(i) }
             }
@@ -97,6 +99,10 @@ public struct SpecLoader: Sendable {
         spec.inputs = inputs
         spec.parameters = parameters
         spec.periodKind = periodKind
+        spec.requiredTables = requiredTables
+        for t in requiredTables where spec.table(t) == nil {
+            throw SpecError(file: chain.last!.path, entry: "required", problem: "no table \(t)")
+        }
         if withCompanions {
             for case .companion(let name) in inputs.map(\.kind) {
                 spec.companions[name] = try load(returnName: name, year: year, withCompanions: false)
