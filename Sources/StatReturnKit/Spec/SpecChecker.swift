@@ -45,14 +45,7 @@ struct SpecChecker {
             }
         }
 
-        let tableNames = Set(spec.tables.map(\.name))
-        func known(_ t: String) -> Bool {
-            tableNames.contains(t) || spec.companionTable(t) != nil || (t.hasSuffix(ReturnDatabase.previousSuffix)
-                && tableNames.contains(String(t.dropLast(ReturnDatabase.previousSuffix.count))))
-        }
-        func tableSpec(_ t: String) -> TableSpec? {
-            spec.table(t) ?? spec.companionTable(t)?.table ?? spec.table(String(t.dropLast(ReturnDatabase.previousSuffix.count)))
-        }
+        func known(_ t: String) -> Bool { spec.inputTable(t) != nil }
 
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
@@ -66,7 +59,7 @@ struct SpecChecker {
             if let t = rule.optional.first(where: (rule.tables + rule.needs).contains) {
                 throw SpecError(file: rule.source, entry: entry, problem: "\(t) is both required (tables, needs) and optional")
             }
-            for f in rule.fields where rule.check != .schema && !rule.tables.contains(where: { tableSpec($0)?.field(f) != nil }) {
+            for f in rule.fields where rule.check != .schema && !rule.tables.contains(where: { spec.inputTable($0)?.field(f) != nil }) {
                 throw SpecError(file: rule.source, entry: entry, problem: "field \(f) is in none of its tables")
             }
             for e in rule.examples {
