@@ -1,7 +1,7 @@
 // Generated from Specs/ by RuleExampleTests.generatedSource(); do not edit.
 // After adding, renaming or retiring a rule: make rule-tests
 
-final class RuleTests: RuleTestCase {
+final class RuleTests_cin_2025_26_part1: RuleTestCase {
     func test_cin_2025_26_100() { checkRule("cin", "2025-26", "100") }
     func test_cin_2025_26_1103() { checkRule("cin", "2025-26", "1103") }
     func test_cin_2025_26_1104() { checkRule("cin", "2025-26", "1104") }
@@ -82,6 +82,9 @@ final class RuleTests: RuleTestCase {
     func test_cin_2025_26_8815() { checkRule("cin", "2025-26", "8815") }
     func test_cin_2025_26_8816() { checkRule("cin", "2025-26", "8816") }
     func test_cin_2025_26_8820() { checkRule("cin", "2025-26", "8820") }
+}
+
+final class RuleTests_cin_2025_26_part2: RuleTestCase {
     func test_cin_2025_26_8825Q() { checkRule("cin", "2025-26", "8825Q") }
     func test_cin_2025_26_8831() { checkRule("cin", "2025-26", "8831") }
     func test_cin_2025_26_8832() { checkRule("cin", "2025-26", "8832") }
@@ -119,6 +122,9 @@ final class RuleTests: RuleTestCase {
     func test_cin_2025_26_XR03() { checkRule("cin", "2025-26", "XR03") }
     func test_cin_2025_26_XR04() { checkRule("cin", "2025-26", "XR04") }
     func test_cin_2025_26_XR05() { checkRule("cin", "2025-26", "XR05") }
+}
+
+final class RuleTests_cin_2026_27_part1: RuleTestCase {
     func test_cin_2026_27_100() { checkRule("cin", "2026-27", "100") }
     func test_cin_2026_27_1103() { checkRule("cin", "2026-27", "1103") }
     func test_cin_2026_27_1104() { checkRule("cin", "2026-27", "1104") }
@@ -199,6 +205,9 @@ final class RuleTests: RuleTestCase {
     func test_cin_2026_27_8815() { checkRule("cin", "2026-27", "8815") }
     func test_cin_2026_27_8816() { checkRule("cin", "2026-27", "8816") }
     func test_cin_2026_27_8820() { checkRule("cin", "2026-27", "8820") }
+}
+
+final class RuleTests_cin_2026_27_part2: RuleTestCase {
     func test_cin_2026_27_8825Q() { checkRule("cin", "2026-27", "8825Q") }
     func test_cin_2026_27_8831() { checkRule("cin", "2026-27", "8831") }
     func test_cin_2026_27_8832() { checkRule("cin", "2026-27", "8832") }
@@ -236,6 +245,9 @@ final class RuleTests: RuleTestCase {
     func test_cin_2026_27_XR03() { checkRule("cin", "2026-27", "XR03") }
     func test_cin_2026_27_XR04() { checkRule("cin", "2026-27", "XR04") }
     func test_cin_2026_27_XR05() { checkRule("cin", "2026-27", "XR05") }
+}
+
+final class RuleTests_ssda903_2025_26_part1: RuleTestCase {
     func test_ssda903_2025_26_101() { checkRule("ssda903", "2025-26", "101") }
     func test_ssda903_2025_26_102() { checkRule("ssda903", "2025-26", "102") }
     func test_ssda903_2025_26_103() { checkRule("ssda903", "2025-26", "103") }
@@ -316,6 +328,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2025_26_217() { checkRule("ssda903", "2025-26", "217") }
     func test_ssda903_2025_26_218() { checkRule("ssda903", "2025-26", "218") }
     func test_ssda903_2025_26_219() { checkRule("ssda903", "2025-26", "219") }
+}
+
+final class RuleTests_ssda903_2025_26_part2: RuleTestCase {
     func test_ssda903_2025_26_221() { checkRule("ssda903", "2025-26", "221") }
     func test_ssda903_2025_26_222() { checkRule("ssda903", "2025-26", "222") }
     func test_ssda903_2025_26_224() { checkRule("ssda903", "2025-26", "224") }
@@ -396,6 +411,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2025_26_433() { checkRule("ssda903", "2025-26", "433") }
     func test_ssda903_2025_26_434() { checkRule("ssda903", "2025-26", "434") }
     func test_ssda903_2025_26_435() { checkRule("ssda903", "2025-26", "435") }
+}
+
+final class RuleTests_ssda903_2025_26_part3: RuleTestCase {
     func test_ssda903_2025_26_436() { checkRule("ssda903", "2025-26", "436") }
     func test_ssda903_2025_26_437() { checkRule("ssda903", "2025-26", "437") }
     func test_ssda903_2025_26_440() { checkRule("ssda903", "2025-26", "440") }
@@ -476,6 +494,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2025_26_601() { checkRule("ssda903", "2025-26", "601") }
     func test_ssda903_2025_26_602() { checkRule("ssda903", "2025-26", "602") }
     func test_ssda903_2025_26_607() { checkRule("ssda903", "2025-26", "607") }
+}
+
+final class RuleTests_ssda903_2025_26_part4: RuleTestCase {
     func test_ssda903_2025_26_611() { checkRule("ssda903", "2025-26", "611") }
     func test_ssda903_2025_26_612() { checkRule("ssda903", "2025-26", "612") }
     func test_ssda903_2025_26_620() { checkRule("ssda903", "2025-26", "620") }
@@ -549,6 +570,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2025_26_SW12STG2() { checkRule("ssda903", "2025-26", "SW12STG2") }
     func test_ssda903_2025_26_SW13STG1() { checkRule("ssda903", "2025-26", "SW13STG1") }
     func test_ssda903_2025_26_SW17STG2() { checkRule("ssda903", "2025-26", "SW17STG2") }
+}
+
+final class RuleTests_ssda903_2026_27_part1: RuleTestCase {
     func test_ssda903_2026_27_101() { checkRule("ssda903", "2026-27", "101") }
     func test_ssda903_2026_27_102() { checkRule("ssda903", "2026-27", "102") }
     func test_ssda903_2026_27_103() { checkRule("ssda903", "2026-27", "103") }
@@ -629,6 +653,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2026_27_217() { checkRule("ssda903", "2026-27", "217") }
     func test_ssda903_2026_27_218() { checkRule("ssda903", "2026-27", "218") }
     func test_ssda903_2026_27_219() { checkRule("ssda903", "2026-27", "219") }
+}
+
+final class RuleTests_ssda903_2026_27_part2: RuleTestCase {
     func test_ssda903_2026_27_221() { checkRule("ssda903", "2026-27", "221") }
     func test_ssda903_2026_27_222() { checkRule("ssda903", "2026-27", "222") }
     func test_ssda903_2026_27_224() { checkRule("ssda903", "2026-27", "224") }
@@ -709,6 +736,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2026_27_433() { checkRule("ssda903", "2026-27", "433") }
     func test_ssda903_2026_27_434() { checkRule("ssda903", "2026-27", "434") }
     func test_ssda903_2026_27_435() { checkRule("ssda903", "2026-27", "435") }
+}
+
+final class RuleTests_ssda903_2026_27_part3: RuleTestCase {
     func test_ssda903_2026_27_436() { checkRule("ssda903", "2026-27", "436") }
     func test_ssda903_2026_27_437() { checkRule("ssda903", "2026-27", "437") }
     func test_ssda903_2026_27_440() { checkRule("ssda903", "2026-27", "440") }
@@ -789,6 +819,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2026_27_601() { checkRule("ssda903", "2026-27", "601") }
     func test_ssda903_2026_27_602() { checkRule("ssda903", "2026-27", "602") }
     func test_ssda903_2026_27_607() { checkRule("ssda903", "2026-27", "607") }
+}
+
+final class RuleTests_ssda903_2026_27_part4: RuleTestCase {
     func test_ssda903_2026_27_611() { checkRule("ssda903", "2026-27", "611") }
     func test_ssda903_2026_27_612() { checkRule("ssda903", "2026-27", "612") }
     func test_ssda903_2026_27_620() { checkRule("ssda903", "2026-27", "620") }
@@ -869,6 +902,9 @@ final class RuleTests: RuleTestCase {
     func test_ssda903_2026_27_SW08STG2() { checkRule("ssda903", "2026-27", "SW08STG2") }
     func test_ssda903_2026_27_SW09STG2() { checkRule("ssda903", "2026-27", "SW09STG2") }
     func test_ssda903_2026_27_SW10STG2() { checkRule("ssda903", "2026-27", "SW10STG2") }
+}
+
+final class RuleTests_ssda903_2026_27_part5: RuleTestCase {
     func test_ssda903_2026_27_SW11bSTG2() { checkRule("ssda903", "2026-27", "SW11bSTG2") }
     func test_ssda903_2026_27_SW12STG2() { checkRule("ssda903", "2026-27", "SW12STG2") }
     func test_ssda903_2026_27_SW13STG1() { checkRule("ssda903", "2026-27", "SW13STG1") }

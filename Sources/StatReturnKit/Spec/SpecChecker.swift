@@ -45,15 +45,13 @@ struct SpecChecker {
             }
         }
 
-        func known(_ t: String) -> Bool { spec.inputTable(t) != nil }
-
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
         let reads = try TableReads(database)
         let exampleKeys = ReturnDatabase.tableNames(spec).map(\.1) + (spec.xml == nil ? [] : ["xml"])
         for rule in spec.rules {
             let entry = "rule \(rule.code)"
-            for t in rule.tables + rule.needs + rule.optional where !known(t) && !CollectionPeriod.optionalParameters.contains(t) {
+            for t in rule.tables + rule.needs + rule.optional where spec.inputTable(t) == nil && !CollectionPeriod.optionalParameters.contains(t) {
                 throw SpecError(file: rule.source, entry: entry, problem: "unknown table \(t)")
             }
             if let t = rule.optional.first(where: (rule.tables + rule.needs).contains) {
