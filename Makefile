@@ -5,7 +5,7 @@ APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
 BENCH_PACKAGES := time python3-venv
 SAMPLE_903 := SampleReturns/ssda903/2026-27
 
-.PHONY: deps build release sample test bench fuzz clean
+.PHONY: deps build release sample test rule-tests bench fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -29,6 +29,11 @@ sample: build
 
 test: deps
 	$(SWIFT) test --disable-swift-testing
+
+# Rewrites Tests/StatReturnKitTests/RuleTests.generated.swift (one test per return, year
+# and rule) from Specs/, after a rule is added, renamed or retired.
+rule-tests:
+	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing --filter RuleExampleTests/testGeneratedRuleTestsAreCurrent
 
 # Times StatReturn on synthetic councils, side by side with the public Python validators.
 bench:

@@ -36,8 +36,16 @@ struct Rules: ParsableCommand {
         } else if checkExamples {
             let results = ExampleRunner(spec: returnSpec).runAll()
             let bad = results.filter { $0.problem != nil }
-            for r in bad { print("\(r.code) \(r.outcome.rawValue) example '\(r.example)': \(r.problem!)") }
-            print("\(results.count - bad.count) passed, \(bad.count) failed")
+            for r in bad { print("\(r.code) \(r.outcome.rawValue) example '\(r.example)' \(r.variant.rawValue): \(r.problem!)") }
+            for variant in ExampleRunner.Variant.allCases {
+                let of = results.filter { $0.variant == variant }
+                let skipped = Dictionary(grouping: of.compactMap(\.skipped), by: { $0 }).sorted { $0.key < $1.key }
+                    .map { "\($0.value.count) \($0.key)" }
+                guard !of.isEmpty else { continue }
+                print("\(variant.rawValue): \(of.filter { $0.problem == nil && $0.skipped == nil }.count) passed, "
+                      + "\(of.filter { $0.problem != nil }.count) failed"
+                      + (skipped.isEmpty ? "" : ", skipped: " + skipped.joined(separator: "; ")))
+            }
             if !bad.isEmpty { throw ExitCode(1) }
         } else {
             print(format == .tsv ? RulesListing.tsv(returnSpec) : RulesListing.text(returnSpec), terminator: "")

@@ -55,6 +55,13 @@ public struct ReturnSpec: Sendable {
     }
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
+
+    /// The spec of a table rules and examples may name: this year's, last year's
+    /// (`Episodes_last`) or a companion's (`ssda903_Header`).
+    public func inputTable(_ name: String) -> TableSpec? {
+        table(name) ?? companionTable(name)?.table
+            ?? (name.hasSuffix(ReturnDatabase.previousSuffix) ? table(String(name.dropLast(ReturnDatabase.previousSuffix.count))) : nil)
+    }
     public func rule(_ code: String) -> RuleSpec? {
         rules.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
     }

@@ -45,15 +45,6 @@ struct SpecChecker {
             }
         }
 
-        let tableNames = Set(spec.tables.map(\.name))
-        func known(_ t: String) -> Bool {
-            tableNames.contains(t) || spec.companionTable(t) != nil || (t.hasSuffix(ReturnDatabase.previousSuffix)
-                && tableNames.contains(String(t.dropLast(ReturnDatabase.previousSuffix.count))))
-        }
-        func tableSpec(_ t: String) -> TableSpec? {
-            spec.table(t) ?? spec.companionTable(t)?.table ?? spec.table(String(t.dropLast(ReturnDatabase.previousSuffix.count)))
-        }
-
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
         let reads = try TableReads(database)
@@ -61,13 +52,13 @@ struct SpecChecker {
         let exampleKeys = ReturnDatabase.tableNames(spec).map(\.1) + (spec.xml == nil ? [] : ["xml"])
         for rule in spec.rules {
             let entry = "rule \(rule.code)"
-            for t in rule.tables + rule.needs + rule.optional where !known(t) && !declaredParameters.contains(t) {
+            for t in rule.tables + rule.needs + rule.optional where spec.inputTable(t) == nil && !declaredParameters.contains(t) {
                 throw SpecError(file: rule.source, entry: entry, problem: "unknown table \(t)")
             }
             if let t = rule.optional.first(where: (rule.tables + rule.needs).contains) {
                 throw SpecError(file: rule.source, entry: entry, problem: "\(t) is both required (tables, needs) and optional")
             }
-            for f in rule.fields where rule.check != .schema && !rule.tables.contains(where: { tableSpec($0)?.field(f) != nil }) {
+            for f in rule.fields where rule.check != .schema && !rule.tables.contains(where: { spec.inputTable($0)?.field(f) != nil }) {
                 throw SpecError(file: rule.source, entry: entry, problem: "field \(f) is in none of its tables")
             }
             for e in rule.examples {
