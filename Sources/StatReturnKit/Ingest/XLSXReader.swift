@@ -131,7 +131,7 @@ struct XLSXReader: RecordSource {
     func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws {
         guard let sheet = try Self.part(archive, sheetPath, file) else { throw InputError(file: file, problem: "the workbook has no part \(sheetPath)") }
         var cells: [String] = [], filled: [Bool] = [], line = 0, width = 0
-        var reference = "", column = 0, type = "", style = 0, value = "", inValue = false
+        var reference = "", column = 0, type = "", style = 0, value = "", inValue = false, inRow = false
         try XMLEvents.walk(sheet, file) { e in
             switch e {
             case .start("row", let a):
@@ -140,8 +140,10 @@ struct XLSXReader: RecordSource {
                     throw InputError(file: file, line: number, problem: "the sheet gives row \(a["r"] ?? "") twice, or out of order")
                 }
                 line = number
-                cells = []; filled = []
+                cells = []; filled = []; inRow = true
             case .start("c", let a):
+                // A cell outside any row would be dropped or land in the wrong record.
+                guard inRow else { throw InputError(file: file, line: line, field: a["r"], problem: "the sheet has a cell outside any row") }
                 reference = a["r"] ?? ""
                 column = try a["r"].map { try self.column($0, line: line) } ?? cells.count
                 type = a["t"] ?? "n"
@@ -162,10 +164,10 @@ struct XLSXReader: RecordSource {
                 filled[column] = true
                 cells[column] = try text(value, type: type, style: style, line: line, cell: reference)
             case .end("row"):
+                defer { cells = []; filled = []; inRow = false }
                 guard cells.contains(where: { !$0.isEmpty }) else { return }
                 if width == 0 { width = cells.count }
-                if cells.count < width { cells += Array(repeating: "", count: width - cells.count) }
-                try body(CSVReader.Record(cells: cells, line: line))
+                try body(CSVReader.Record(cells: cells + Array(repeating: "", count: max(0, width - cells.count)), line: line))
             default:
                 break
             }
