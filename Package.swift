@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(
             name: "StatReturnKitTests",
             // The CLI tests run the built program.
-            dependencies: ["StatReturnKit", "statreturn", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["StatReturnKit", "statreturn", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -19,6 +19,9 @@ struct Validate: ParsableCommand {
     @Option(help: "Write findings.csv, findings.json and report.html to this folder.")
     var out: String?
 
+    @Option(name: .customLong("keep-db"), help: "Also write the loaded tables (typed, with each record's _row and _line) to this SQLite file, to query with any SQLite tool.")
+    var keepDB: String?
+
     @Option(help: "CSV of child,team,worker: who must fix each child's record.")
     var owners: String?
 
@@ -50,6 +53,10 @@ struct Validate: ParsableCommand {
             var validator = Validator(spec: returnSpec)
             validator.fix = fix
             validator.requireTables = true
+            if let keepDB {
+                _ = try OutputTarget(path: keepDB, inputs: run.paths + [owners].compactMap { $0 })  // never onto an input
+                validator.keepDatabase = URL(fileURLWithPath: keepDB)
+            }
             // More workers than cores only adds copies of the database.
             if let workers { validator.workers = min(max(1, workers), ProcessInfo.processInfo.activeProcessorCount) }
             validator.parameters = try run.checkedParameters(for: returnSpec)

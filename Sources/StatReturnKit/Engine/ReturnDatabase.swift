@@ -1,4 +1,5 @@
 import CSQLiteTuning
+import Foundation
 import GRDB
 
 /// The in-memory SQLite database a return is loaded into: one table per spec table,
@@ -70,6 +71,22 @@ final class ReturnDatabase {
     static func tableNames(_ spec: ReturnSpec) -> [(TableSpec, String)] {
         spec.tables.flatMap { [($0, $0.name), ($0, $0.name + previousSuffix)] }
             + spec.companions.sorted { $0.key < $1.key }.flatMap { ret, c in c.tables.map { ($0, "\(ret)_\($0.name)") } }
+    }
+
+    /// Writes the loaded tables to an SQLite file, for an analyst to query with any SQLite tool:
+    /// under a temporary name first, so a failed run leaves no half-written file.
+    func keep(at file: URL) throws {
+        let temp = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial-\(getpid())")
+        try? FileManager.default.removeItem(at: temp)
+        do {
+            let target = try DatabaseQueue(path: temp.path)
+            try queue.backup(to: target)
+            try target.close()
+            if rename(temp.path, file.path) != 0 { throw InputError(file: file.path, problem: String(cString: strerror(errno))) }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw InputError(file: file.path, problem: "the database cannot be written (\(error))")
+        }
     }
 
     /// Independent copies of the loaded database, one per worker, so rules run in parallel

@@ -11,6 +11,8 @@ public struct Validator: Sendable {
     /// Refuse a run whose files lack a table the spec says the return cannot do without (a user's
     /// run, not a rule example, which gives only the tables it is about).
     public var requireTables = false
+    /// Where to keep the loaded tables as an SQLite file (`--keep-db`), if anywhere.
+    public var keepDatabase: URL?
     /// Optional parameters given for this run (e.g. `la_code`).
     public var parameters: [String: String] = [:]
 
@@ -48,6 +50,7 @@ public struct Validator: Sendable {
         notes += ingestor.tables.values.sorted { $0.name < $1.name }.compactMap(\.severalFilesNote)
         try database.finishLoading(parameters: period.parameters)
         clock.lap("index the tables, work out the derived ones")
+        if let keepDatabase { try database.keep(at: keepDatabase) }
 
         var loaded = ingestor.tables
         for c in companions.values { loaded.merge(c.tables) { a, _ in a } }
