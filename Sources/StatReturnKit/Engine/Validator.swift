@@ -35,9 +35,9 @@ public struct Validator: Sendable {
                     throw InputError(file: file.name, problem: "\(spec.title) \(spec.year) is not checked against \(name)")
                 }
                 if companions[name] == nil { companions[name] = try Ingestor(spec: c, database: database, companionOf: true) }
-                try Self.load(file, into: companions[name]!, spec: c)
+                try InputRoute.load(file, into: companions[name]!, spec: c)
             } else {
-                try Self.load(file, into: ingestor, spec: spec)
+                try InputRoute.load(file, into: ingestor, spec: spec)
             }
         }
         clock.lap("read and load the files")
@@ -133,24 +133,6 @@ public struct Validator: Sendable {
             let now = DispatchTime.now().uptimeNanoseconds
             laps.append((phase, Double(now - last) / 1e9))
             last = now
-        }
-    }
-
-    private static func load(_ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {
-        if let problem = file.formProblem { throw InputError(file: file.name, problem: problem) }
-        if file.isXML {
-            try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
-            return
-        }
-        let reader: RecordSource = file.isXLSX ? try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
-                                                : CSVReader(data: file.data, legacyEncoding: file.legacyEncoding)
-        if let name = file.mustBe ?? file.table {
-            guard let table = spec.table(name) else {
-                throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
-            }
-            try ingestor.load(rows: reader, table: table, file: file.name, previousYear: file.previousYear, exact: file.mustBe != nil)
-        } else {
-            try ingestor.load(rows: reader, file: file.name, previousYear: file.previousYear)
         }
     }
 

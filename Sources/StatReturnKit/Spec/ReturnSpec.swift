@@ -33,6 +33,8 @@ public struct ReturnSpec: Sendable {
     public var periodKind = PeriodKind.collectionYear
     /// Tables without which a run cannot check the return at all.
     public var requiredTables: [String] = []
+    /// The ways its files may be read (`InputRoute`).
+    public var routes: [InputRoute] = InputRoute.allCases
     /// Other returns of the same year whose data cross-return rules may read, as tables
     /// named `<return>_<Table>` (e.g. `ssda903_Header`).
     public var companions: [String: ReturnSpec] = [:]

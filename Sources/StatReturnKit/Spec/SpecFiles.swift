@@ -47,11 +47,13 @@ struct YearFile: Decodable {
     var period: PeriodKind?
     /// Tables the return cannot be checked without (the 903's Header and Episodes).
     var required: [String]?
+    /// The routes the return is read by (csv, xlsx, xml); all of them when not said.
+    var routes: [InputRoute]?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
         case removeTables = "remove_tables", retireRules = "retire_rules", submission, derived
-        case aliases, yearAliases = "year_aliases", inputs, parameters, period, required
+        case aliases, yearAliases = "year_aliases", inputs, parameters, period, required, routes
     }
 }
 

@@ -43,7 +43,7 @@ public struct SpecLoader: Sendable {
         var submission = ReturnSpec.Submission(form: .csv, header: nil)
         var derived: [DerivedTable] = []
         var inputs: [InputSpec] = [], parameters: [ParameterSpec] = [], periodKind = PeriodKind.collectionYear
-        var requiredTables: [String] = []
+        var requiredTables: [String] = [], routes = InputRoute.allCases
 
         for (index, link) in chain.enumerated() {
             let file = link.file
@@ -53,6 +53,7 @@ public struct SpecLoader: Sendable {
             if let s = file.submission { submission = s }
             if let p = file.period { periodKind = p }
             if let r = file.required { requiredTables = r }
+            if let r = file.routes { routes = r }
             for i in file.inputs ?? [] {
                 if let at = inputs.firstIndex(where: { $0.name == i.name }) { inputs[at] = i } else { inputs.append(i) }
             }
@@ -100,6 +101,10 @@ public struct SpecLoader: Sendable {
         spec.parameters = parameters
         spec.periodKind = periodKind
         spec.requiredTables = requiredTables
+        spec.routes = routes
+        if routes.contains(.xml) && spec.xml == nil {
+            throw SpecError(file: chain.last!.path, entry: "routes", problem: "xml is listed but the year has no xml.yml")
+        }
         for t in requiredTables where spec.table(t) == nil {
             throw SpecError(file: chain.last!.path, entry: "required", problem: "no table \(t)")
         }

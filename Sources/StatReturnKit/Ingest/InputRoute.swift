@@ -1,0 +1,46 @@
+/// One way a source becomes records of a return's tables, each with its provenance (file and
+/// line, sheet and row, element line): a CSV table, a workbook's sheet, an XML document. Each
+/// route knows its sources by their bytes, not their names; the spec says which routes its
+/// return accepts (`routes:` in return.yml), and a file no accepted route takes is refused.
+public enum InputRoute: String, Decodable, Sendable, CaseIterable {
+    case csv, xlsx, xml
+
+    /// The route that takes this file, by its first bytes.
+    static func of(_ file: InputFile) -> InputRoute { file.isXML ? .xml : file.isXLSX ? .xlsx : .csv }
+
+    /// Loads the file's records into the ingestor's tables.
+    func load(_ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {
+        if self == .xml {
+            try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
+            return
+        }
+        let rows: RecordSource = self == .xlsx ? try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
+                                               : CSVReader(data: file.data, legacyEncoding: file.legacyEncoding)
+        if let name = file.mustBe ?? file.table {
+            guard let table = spec.table(name) else {
+                throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
+            }
+            try ingestor.load(rows: rows, table: table, file: file.name, previousYear: file.previousYear, exact: file.mustBe != nil)
+        } else {
+            try ingestor.load(rows: rows, file: file.name, previousYear: file.previousYear)
+        }
+    }
+
+    /// Reads a file by the route its bytes call for, if the return accepts that route.
+    static func load(_ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {
+        if let problem = file.formProblem { throw InputError(file: file.name, problem: problem) }
+        let route = of(file)
+        guard spec.routes.contains(route) else {
+            throw InputError(file: file.name, problem: "is \(route.description), which \(spec.title) is not read from (it takes \(spec.routes.map(\.description).joined(separator: ", ")))")
+        }
+        try route.load(file, into: ingestor, spec: spec)
+    }
+
+    var description: String {
+        switch self {
+        case .csv: return "a CSV table"
+        case .xlsx: return "an Excel workbook"
+        case .xml: return "an XML document"
+        }
+    }
+}
