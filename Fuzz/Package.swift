@@ -9,7 +9,7 @@ let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 let link: [LinkerSetting] = [.unsafeFlags(["-sanitize=address", "-use-ld=lld"]), .linkedLibrary("stdc++")]
 
 func target(_ name: String) -> Target {
-    .executableTarget(name: name, dependencies: ["FuzzSupport", "CFuzzer"], swiftSettings: fuzzer, linkerSettings: link)
+    .executableTarget(name: name, dependencies: ["FuzzSupport"], swiftSettings: fuzzer, linkerSettings: link)
 }
 
 let package = Package(
@@ -20,6 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "FuzzSupport", dependencies: [
+            "CFuzzer",
             .product(name: "StatReturnKit", package: "main"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -1,3 +1,4 @@
+import CFuzzer
 import Foundation
 @testable import StatReturnKit
 import ZIPFoundation
@@ -20,6 +21,20 @@ public enum Fuzz {
             fatalError("a reader threw something other than an input error: \(error)")
         }
     }
+
+    /// Hands the program to libFuzzer's driver with `body` as the target: SwiftPM gives every
+    /// executable a main of its own, so libFuzzer's cannot be used.
+    public static func main(_ body: @escaping (Data) -> Void) -> Never {
+        target = body
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
+            Fuzz.target(Data(bytes: bytes!, count: count))
+            return 0
+        })
+    }
+    /// The one target of this program (a C callback cannot capture it).
+    nonisolated(unsafe) static var target: (Data) -> Void = { _ in }
 
     public static func csv(_ data: Data) {
         run { try CSVReader(data: data).forEachRecord { _ in } }

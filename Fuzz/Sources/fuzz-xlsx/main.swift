@@ -1,11 +1,3 @@
-import CFuzzer
-import Foundation
 import FuzzSupport
 
-// SwiftPM gives every executable a main of its own, so the program hands itself to libFuzzer's driver.
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
-    Fuzz.xlsx(Data(bytes: bytes!, count: count))
-    return 0
-})
+Fuzz.main(Fuzz.xlsx)

@@ -23,6 +23,12 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ files: [InputFile], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
+        try check(try load(files), owners: owners, only: codes)
+    }
+
+    /// Reads the files into a loaded return, which any number of checks (and, later, lists and
+    /// exports) can then use without reading them again.
+    public func load(_ files: [InputFile]) throws -> LoadedReturn {
         var clock = PhaseClock()
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
@@ -51,9 +57,14 @@ public struct Validator: Sendable {
         try database.finishLoading(parameters: period.parameters)
         clock.lap("index the tables, work out the derived ones")
         if let keepDatabase { try database.keep(at: keepDatabase) }
+        return LoadedReturn(database: database, ingestor: ingestor, companions: companions, notes: notes, clock: clock)
+    }
 
-        var loaded = ingestor.tables
-        for c in companions.values { loaded.merge(c.tables) { a, _ in a } }
+    /// Runs the rules over a loaded return and dresses what they find as findings.
+    public func check(_ loadedReturn: LoadedReturn, owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
+        let (database, ingestor, notes) = (loadedReturn.database, loadedReturn.ingestor, loadedReturn.notes)
+        var clock = loadedReturn.clock
+        let loaded = loadedReturn.tables
         let given = Set(loaded.keys)
         let rules = spec.rules.filter { codes?.contains($0.code) ?? true }
         var notRun: [ValidationResult.RuleStatus] = []
@@ -126,7 +137,7 @@ public struct Validator: Sendable {
     }
 
     /// Wall time of each phase of a run.
-    private struct PhaseClock {
+    struct PhaseClock {
         var laps: [(phase: String, seconds: Double)] = []
         private var last = DispatchTime.now().uptimeNanoseconds
         mutating func lap(_ phase: String) {
