@@ -34,8 +34,9 @@ final class XLSXReaderTests: XCTestCase {
 
     func testFirstSheetIsReadWithSharedStringsDatesAndGaps() throws {
         let reader = try XLSXReader(data: try workbook(workbookParts), file: "list.xlsx", dateFormat: .dmy)
+        XCTAssertEqual(reader.sheets.map(\.name), ["List", "Notes"])
         var records: [CSVReader.Record] = []
-        try reader.forEachRecord { records.append($0) }
+        try reader.rows(of: reader.sheets[0]).forEachRecord { records.append($0) }
         XCTAssertEqual(records.map(\.line), [1, 3, 4], "rows keep their sheet numbers; an empty row is skipped")
         XCTAssertEqual(records.map(\.cells), [
             ["URN", "", "REG_DATE", "NOTE"],
@@ -44,8 +45,38 @@ final class XLSXReaderTests: XCTestCase {
         ])
         let iso = try XLSXReader(data: try workbook(workbookParts), file: "list.xlsx", dateFormat: .iso)
         var first: [String] = []
-        try iso.forEachRecord { if $0.line == 3 { first = $0.cells } }
+        try iso.rows(of: iso.sheets[0]).forEachRecord { if $0.line == 3 { first = $0.cells } }
         XCTAssertEqual(first[2], "2024-04-01")
+    }
+
+    /// Every sheet that is a table is read, title rows above a header are skipped, an empty sheet
+    /// is passed over and a sheet that is no table is named.
+    func testEverySheetThatIsATableIsRead() throws {
+        func sheet(_ rows: [[String]]) -> String {
+            "<worksheet><sheetData>" + rows.enumerated().map { r, cells in
+                "<row r=\"\(r + 1)\">" + cells.enumerated().map { c, v in
+                    "<c r=\"\(Character(UnicodeScalar(65 + c)!))\(r + 1)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
+                }.joined() + "</row>"
+            }.joined() + "</sheetData></worksheet>"
+        }
+        let names = ["Notes", "Header", "Empty", "Episodes"]
+        var parts = [
+            "xl/workbook.xml": "<workbook xmlns:r=\"r\"><sheets>" + names.enumerated().map { "<sheet name=\"\($1)\" r:id=\"rId\($0)\"/>" }.joined() + "</sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships>" + names.indices.map { "<Relationship Id=\"rId\($0)\" Target=\"worksheets/s\($0).xml\"/>" }.joined() + "</Relationships>",
+            "xl/worksheets/s0.xml": sheet([["Field", "Meaning"], ["CHILD", "the child's ID"]]),
+            "xl/worksheets/s1.xml": sheet([["Children looked after, Header"], ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"], ["C1", "M", "23/08/2023", "WBRI", "UN1"]]),
+            "xl/worksheets/s2.xml": sheet([]),
+            "xl/worksheets/s3.xml": sheet([["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
+                                           ["C1", "26/09/2025", "L", "C2", "N1", "U6", "PR1", "", "", "", "LS9 8", "WF10 4", "XXXXXXX"]]),
+        ]
+        parts["xl/styles.xml"] = "<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs></styleSheet>"
+        let r = try Validator(spec: try Package.spec("ssda903", "2026-27")).validate([InputFile(name: "903.xlsx", data: try workbook(parts))])
+        XCTAssertEqual(r.tables.map(\.name), ["Header", "Episodes"])
+        XCTAssertEqual(r.tables.map(\.files), [["903.xlsx [Header]"], ["903.xlsx [Episodes]"]])
+        XCTAssertEqual(r.data["Header"]?.records.first?.first, "C1")
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("903.xlsx [Notes]: not read: header row matches none") }, "\(r.warnings)")
+        XCTAssertTrue(r.warnings.contains("903.xlsx [Header]:1: a title row above the header was skipped ('Children looked after, Header')"), "\(r.warnings)")
+        XCTAssertFalse(r.warnings.contains { $0.contains("[Empty]") }, "an empty sheet is passed over")
     }
 
     func testABrokenWorkbookIsAnInputErrorNamingTheFile() throws {

@@ -58,7 +58,10 @@ public enum Fuzz {
             }
         }
         guard let zipped = archive.data else { return }
-        run { try XLSXReader(data: zipped, file: "fuzz.xlsx", dateFormat: .dmy).forEachRecord { _ in } }
+        run {
+            let book = try XLSXReader(data: zipped, file: "fuzz.xlsx", dateFormat: .dmy)
+            for sheet in book.sheets { try book.rows(of: sheet).forEachRecord { _ in } }
+        }
     }
 
     public static func xml(_ data: Data, spec: ReturnSpec, schema: Bool) {

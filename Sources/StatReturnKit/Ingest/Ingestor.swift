@@ -66,9 +66,12 @@ final class Ingestor {
                     parsers: parsers[table.name]!, cleansers: cleansers?[table.name] ?? [])
     }
 
+    /// Names something about the input that the run's summary should say.
+    func note(_ warning: String) { warnings.append(warning) }
+
     /// Loads a CSV file or worksheet whose table is known by its header row.
     func load(rows reader: RecordSource, file: String, previousYear: Bool) throws {
-        try load(reader, file: file, previousYear: previousYear) { header, line in
+        try load(reader, file: file, previousYear: previousYear, titles: true) { header, line in
             try recognizer.recognise(header: header, file: file, line: line)
         }
     }
@@ -76,19 +79,29 @@ final class Ingestor {
     /// Loads CSV text as a named table. With `exact`, the header must be that table's (a file given
     /// for it by an option); otherwise columns it leaves out are blank (rule examples).
     func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool, exact: Bool = false) throws {
-        try load(reader, file: file, previousYear: previousYear) { header, line in
+        try load(reader, file: file, previousYear: previousYear, titles: exact) { header, line in
             exact ? try TableRecognizer(tables: [table]).recognise(header: header, file: file, line: line)
                   : try recognizer.match(table, header: header, file: file, line: line, partial: true)
         }
     }
 
-    private func load(_ reader: RecordSource, file: String, previousYear: Bool,
+    /// With `titles`, rows above the header that hold one value at most (a sheet's title, a
+    /// "produced on" line) are skipped and named in the warnings.
+    private func load(_ reader: RecordSource, file: String, previousYear: Bool, titles: Bool,
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
         var found: (match: TableRecognizer.Match, sink: Sink)?
+        var titleRows: [(line: Int, text: String, error: Error)] = []
         do {
             try database.queue.inTransaction { db in
                 try reader.forEachRecord { record in
                     guard let (m, sink) = found else {
+                        let given = record.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                        if titles, given.count <= 1 {
+                            do { _ = try match(record.cells, record.line) } catch {
+                                titleRows.append((record.line, given.first ?? "", error))
+                                return
+                            }
+                        }
                         let m = try match(record.cells, record.line)
                         var s = try sink(for: m.table, file: file, previousYear: previousYear, byLine: false, db: db)
                         s.absent = m.absentFields
@@ -99,13 +112,13 @@ final class Ingestor {
                         return
                     }
                     let width = m.columnFields.count
-                    if record.cells.count < width || record.cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    if record.cells.count < width && !reader.shortRowsAreBlank || record.cells.dropFirst(width).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                         throw InputError(file: file, line: record.line,
                                          problem: "the record has \(record.cells.count) cells but the header has \(width)")
                     }
                     var cells = [String](repeating: "", count: m.table.fields.count)
                     for (i, f) in m.columnFields.enumerated() {
-                        if let f { cells[f] = record.cells[i] }
+                        if let f, i < record.cells.count { cells[f] = record.cells[i] }
                     }
                     try insert(cells, line: record.line, into: sink,
                                recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil })
@@ -115,7 +128,9 @@ final class Ingestor {
         } catch let e as CSVReader.MalformedCSV {
             throw InputError(file: file, line: e.line, problem: e.problem)
         }
-        if found == nil { throw InputError(file: file, line: 1, problem: "the file is empty: no header row") }
+        // Rows skipped as titles with no header after them were the file's trouble, not titles.
+        if found == nil { throw titleRows.first?.error ?? InputError(file: file, line: 1, problem: "the file is empty: no header row") }
+        for t in titleRows { warnings.append("\(file):\(t.line): a title row above the header was skipped ('\(t.text)')") }
     }
 
     /// Loads a file in the return's XML form.

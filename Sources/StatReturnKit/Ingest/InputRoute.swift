@@ -14,15 +14,34 @@ public enum InputRoute: String, Decodable, Sendable, CaseIterable {
             try ingestor.load(xml: file.data, file: file.name, previousYear: file.previousYear)
             return
         }
-        let rows: RecordSource = self == .xlsx ? try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
-                                               : CSVReader(data: file.data, legacyEncoding: file.legacyEncoding)
+        guard self == .xlsx else {
+            return try Self.load(CSVReader(data: file.data, legacyEncoding: file.legacyEncoding), as: file.name, file, into: ingestor, spec: spec)
+        }
+        // Every sheet that is a table of the return is read; in a workbook of several, a sheet that
+        // is empty is passed over and one that is no table (notes, a pivot) is named in the warnings.
+        let book = try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
+        var read = 0, passedOver: InputError?
+        for sheet in book.sheets {
+            let label = book.sheets.count == 1 ? file.name : "\(file.name) [\(sheet.name)]"
+            do {
+                try Self.load(book.rows(of: sheet), as: label, file, into: ingestor, spec: spec)
+                read += 1
+            } catch let e as InputError where book.sheets.count > 1 && e.line == 1 && (e.problem.hasPrefix("the file is empty") || e.problem.hasPrefix("header row matches none")) {
+                if !e.problem.hasPrefix("the file is empty") { ingestor.note("\(label): not read: \(e.problem)") }
+                passedOver = passedOver ?? e
+            }
+        }
+        if read == 0, let passedOver { throw passedOver }
+    }
+
+    private static func load(_ rows: some RecordSource, as label: String, _ file: InputFile, into ingestor: Ingestor, spec: ReturnSpec) throws {
         if let name = file.mustBe ?? file.table {
             guard let table = spec.table(name) else {
                 throw InputError(file: file.name, problem: "\(spec.returnName) \(spec.year) has no table \(name)")
             }
-            try ingestor.load(rows: rows, table: table, file: file.name, previousYear: file.previousYear, exact: file.mustBe != nil)
+            try ingestor.load(rows: rows, table: table, file: label, previousYear: file.previousYear, exact: file.mustBe != nil)
         } else {
-            try ingestor.load(rows: rows, file: file.name, previousYear: file.previousYear)
+            try ingestor.load(rows: rows, file: label, previousYear: file.previousYear)
         }
     }
 

@@ -2,14 +2,15 @@ import CLibXML2
 import Foundation
 import ZIPFoundation
 
-/// Reads the first worksheet of an Excel workbook (.xlsx) as rows of text, so a table kept in
+/// Reads the worksheets of an Excel workbook (.xlsx) as rows of text, so a table kept in
 /// Excel is read exactly as the same table saved as CSV. ZIPFoundation opens the package and
 /// libxml2 streams its XML parts; what is left by hand is the small part of the Office Open XML
 /// format no library here covers: shared strings, cell references and date-formatted numbers.
-struct XLSXReader: RecordSource {
+struct XLSXReader {
     private let file: String
     private let archive: Archive
-    private let sheetPath: String
+    /// Every worksheet, in the workbook's order.
+    let sheets: [Sheet]
     private let strings: [String]
     private let dateStyles: Set<Int>
     private let dateBase: Int
@@ -28,13 +29,18 @@ struct XLSXReader: RecordSource {
         self.archive = archive
         self.dateFormat = dateFormat
         let workbook = try Self.part(archive, "xl/workbook.xml", file)
-        var firstSheet: String?, base1904 = false
+        var named: [(name: String, id: String?)] = [], base1904 = false
         try XMLEvents.walk(workbook, file) { e in
             guard case .start(let name, let attributes) = e else { return }
-            if name == "sheet", firstSheet == nil { firstSheet = attributes["r:id"] }
+            if name == "sheet" { named.append((attributes["name"] ?? "Sheet\(named.count + 1)", attributes["r:id"])) }
             if name == "workbookPr" { base1904 = ["1", "true"].contains(attributes["date1904"] ?? "") }
         }
-        sheetPath = try Self.target(of: firstSheet, in: archive, file)
+        if named.isEmpty { throw InputError(file: file, problem: "the workbook has no worksheet") }
+        let targets = try Self.targets(in: archive, file)
+        sheets = try named.map { sheet in
+            guard let id = sheet.id, let path = targets[id] else { throw InputError(file: file, problem: "the workbook has no worksheet \(sheet.name)") }
+            return Sheet(name: sheet.name, path: path)
+        }
         strings = try Self.sharedStrings(archive, file)
         dateStyles = try Self.dateStyles(archive, file)
         // Excel counts days from 1899-12-30 (from 1904-01-01 in the 1904 system); 1970-01-01 is day 25569.
@@ -65,14 +71,28 @@ struct XLSXReader: RecordSource {
         return data
     }
 
-    /// The first sheet's part, through the workbook's relationships.
-    private static func target(of id: String?, in archive: Archive, _ file: String) throws -> String {
-        var target: String?
+    /// Each relationship's part, by its id: where the workbook's sheets are.
+    private static func targets(in archive: Archive, _ file: String) throws -> [String: String] {
+        var targets: [String: String] = [:]
         try XMLEvents.walk(try part(archive, "xl/_rels/workbook.xml.rels", file), file) { e in
-            if case .start("Relationship", let a) = e, a["Id"] == id, let t = a["Target"] { target = t }
+            if case .start("Relationship", let a) = e, let id = a["Id"], let t = a["Target"] {
+                targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
+            }
         }
-        guard let target else { throw InputError(file: file, problem: "the workbook has no worksheet") }
-        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        return targets
+    }
+
+    /// One worksheet, by its tab name and its part.
+    struct Sheet { var name: String; var path: String }
+
+    /// A worksheet's rows, read like a CSV file's.
+    func rows(of sheet: Sheet) -> some RecordSource { SheetRows(book: self, sheet: sheet) }
+
+    private struct SheetRows: RecordSource {
+        let book: XLSXReader
+        let sheet: Sheet
+        func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws { try book.forEachRecord(in: sheet, body) }
+        var shortRowsAreBlank: Bool { true }
     }
 
     /// The workbook's shared strings, in order; a rich-text string's runs joined, phonetic hints left out.
@@ -127,10 +147,11 @@ struct XLSXReader: RecordSource {
     }
 
     /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its line.
-    /// Excel leaves out a row's trailing blank cells, so every row is as wide as the header (the first row).
-    func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws {
-        guard let sheet = try Self.part(archive, sheetPath, file) else { throw InputError(file: file, problem: "the workbook has no part \(sheetPath)") }
-        var cells: [String] = [], filled: [Bool] = [], line = 0, width = 0
+    private func forEachRecord(in worksheet: Sheet, _ body: (CSVReader.Record) throws -> Void) throws {
+        guard let sheet = try Self.part(archive, worksheet.path, file) else {
+            throw InputError(file: file, problem: "the workbook has no part \(worksheet.path)")
+        }
+        var cells: [String] = [], filled: [Bool] = [], line = 0
         var reference = "", column = 0, type = "", style = 0, value = "", inValue = false, inRow = false
         try XMLEvents.walk(sheet, file) { e in
             switch e {
@@ -166,8 +187,7 @@ struct XLSXReader: RecordSource {
             case .end("row"):
                 defer { cells = []; filled = []; inRow = false }
                 guard cells.contains(where: { !$0.isEmpty }) else { return }
-                if width == 0 { width = cells.count }
-                try body(CSVReader.Record(cells: cells + Array(repeating: "", count: max(0, width - cells.count)), line: line))
+                try body(CSVReader.Record(cells: cells, line: line))
             default:
                 break
             }
