@@ -36,13 +36,14 @@ struct Export: ParsableCommand {
         do {
             // Options the header needs are checked before the (long) validation.
             let run = try given.run()
+            let parameters = try run.checkedParameters(for: returnSpec)
             let header = returnSpec.submission.form == .xml || xml
-                ? try HeaderValues.fill(returnSpec, parameters: try run.checkedParameters(for: returnSpec), serial: serial) : [:]
+                ? try HeaderValues.fill(returnSpec, parameters: parameters, serial: serial) : [:]
             let target = try OutputTarget(path: out, inputs: run.paths)
             var validator = Validator(spec: returnSpec)
             validator.fix = true
             validator.requireTables = true
-            validator.parameters = try run.checkedParameters(for: returnSpec)
+            validator.parameters = parameters
             let result = try validator.validate(try run.inputFiles(for: returnSpec))
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
             if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }

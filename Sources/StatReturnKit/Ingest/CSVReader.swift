@@ -38,13 +38,14 @@ public struct CSVReader {
         var line = 1
         var cells: [String] = []
         var cell: [UInt8] = []
+        // Whether the cell has a byte over 127: only such a cell can be invalid UTF-8 (noted as it is read, not by a second pass).
+        var high = false
         var recordLine = 1
         var atRecordStart = true
         var recoded: [Int] = []
 
         func endCell() throws {
-            // Only a cell with a byte over 127 can be invalid UTF-8; the rest skip the check.
-            if cell.contains(where: { $0 >= 0x80 }) {
+            if high {
                 if let s = String(validating: cell, as: UTF8.self) {
                     cells.append(s)
                 } else if legacyEncoding, let s = String(data: Data(cell), encoding: .windowsCP1252) {
@@ -57,6 +58,7 @@ public struct CSVReader {
                 cells.append(String(decoding: cell, as: UTF8.self))
             }
             cell.removeAll(keepingCapacity: true)
+            high = false
         }
         func endRecord() throws {
             try endCell()
@@ -85,6 +87,7 @@ public struct CSVReader {
                     }
                     if c == lf { line += 1 }
                     cell.append(c)
+                    if c >= 0x80 { high = true }
                     i += 1
                 }
                 if !closed {
@@ -108,6 +111,7 @@ public struct CSVReader {
                 try endRecord(); line += 1
             default:
                 cell.append(b)
+                if b >= 0x80 { high = true }
             }
             i += 1
         }
