@@ -15,6 +15,9 @@ public enum HTMLReport {
         """
         h += "<p class=\"files\">" + r.tables.map { "\(esc($0.name)): \($0.rows) records (\(esc($0.files.joined(separator: ", "))))" }
             .joined(separator: "<br>") + "</p>"
+        if !r.warnings.isEmpty {
+            h += "<div class=\"warnings\"><b>Read with warnings</b><ul>" + r.warnings.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>"
+        }
         if !r.failed.isEmpty {
             h += "<div class=\"failed\"><h2>Rules that failed to run</h2><p>These checks were not made: an error of StatReturn or its spec.</p><ul>"
             h += r.failed.map { "<li><b>\(esc($0.code))</b>: \(esc($0.reason))</li>" }.joined()
@@ -89,7 +92,7 @@ public enum HTMLReport {
     table{border-collapse:collapse;margin:.3em 0 1em}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
     th{background:#f2f2f2}tr.error td:first-child{border-left:4px solid #c0392b}tr.query td:first-child{border-left:4px solid #e0a800}
     section.team{margin-top:1.2em}section.worker{margin-left:1em}section.child{margin-left:1em}
-    h3{border-bottom:2px solid #444}.rec{color:#444;font-style:italic}h5{margin:.6em 0 .2em}.rel{color:#666}.failed{background:#fdecea;padding:.5em 1em}
+    h3{border-bottom:2px solid #444}.rec{color:#444;font-style:italic}h5{margin:.6em 0 .2em}.rel{color:#666}.failed{background:#fdecea;padding:.5em 1em}.warnings{background:#fff8e1;padding:.3em 1em}
     code{background:#f6f6f6;padding:0 .2em}.filter{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ddd}
     """
 
