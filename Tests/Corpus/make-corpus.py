@@ -103,7 +103,7 @@ c903("csv-providers-given-episodes", {"header.csv": HEAD + HROWS, "episodes.csv"
 case("csv-postcodes-missing-column", {"header.csv": HEAD + HROWS, "pc.csv": "POSTCODE,LA_CODE,EASTING\r\nLS9 8AA,316,1\r\n"}, f"{V903} header.csv --postcodes pc.csv --out OUT", 2, "pc.csv:1 (NORTHING): looks like the Postcodes table but has no column NORTHING")
 
 # --- files and folders -------------------------------------------------------------------------
-case("folder-empty", {"in/.keep": ""}, f"{V903} in --out OUT", 2, "in: the folder has no .csv, .xml or .xlsx files")
+case("folder-empty", {"in/.keep": ""}, f"{V903} in --out OUT", 2, "in: the folder has no .csv, .xml, .xlsx or .zip files")
 case("path-missing", {"x.txt": ""}, f"{V903} nothere.csv --out OUT", 2, "nothere.csv: no such file or folder")
 case("out-is-input-folder", {"in/header.csv": HEAD + HROWS}, f"{V903} in --out in", 2, "in: is an input (in)")
 case("out-inside-input-folder", {"in/header.csv": HEAD + HROWS}, f"{V903} in --out in/reports", 2, "in/reports: is inside the input folder in")
@@ -303,7 +303,7 @@ wb("xlsx-duplicate-row", xlsx(None, sheet_xml=dup_rows), 2, "header.xlsx:2: the 
 wb("xlsx-rows-out-of-order", xlsx(None, sheet_xml=dup_rows.replace('<row r="2"><c r="A2" t="inlineStr"><is><t>C2', '<row r="1"><c r="A2" t="inlineStr"><is><t>C2')), 2, "header.xlsx:1: the sheet gives row 1 twice")
 wb("xlsx-row-number-junk", xlsx(None, sheet_xml=dup_rows.replace('<row r="2">', '<row r="two">', 1)), 2, "header.xlsx:0: the sheet gives row two twice")
 wb("xlsx-empty-sheet", xlsx([]), 2, "header.xlsx:1: the file is empty")
-wb("xlsx-no-workbook-part", xlsx([HCOLS], drop=("xl/workbook.xml",)), 2, "header.xlsx: a zip file, but not an Excel workbook")
+wb("xlsx-no-workbook-part", xlsx([HCOLS], drop=("xl/workbook.xml",)), 2, "header.xlsx: a zip package, but not an Excel workbook")
 wb("xlsx-no-rels", xlsx([HCOLS], drop=("xl/_rels/workbook.xml.rels",)), 2, "header.xlsx: the workbook has no worksheet")
 wb("xlsx-no-sheet-part", xlsx([HCOLS], drop=("xl/worksheets/sheet1.xml",)), 2, "header.xlsx: the workbook has no part xl/worksheets/sheet1.xml")
 wb("xlsx-no-styles", xlsx([HCOLS, hrow(2)], drop=("xl/styles.xml",)), 1, "102")
@@ -311,14 +311,31 @@ wb("xlsx-sheet-not-xml", xlsx(None, sheet_xml="this is not xml"), 2, "header.xls
 wb("xlsx-sheet-truncated", xlsx(None, sheet_xml=dup_rows[:150]), 2, "header.xlsx: the workbook has a part that is not well-formed XML")
 wb("xlsx-sheet-doctype", xlsx(None, sheet_xml='<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "C1">]>' + dup_rows.split("?>", 1)[1]), 2, "header.xlsx: the workbook has a part with a DOCTYPE")
 wb("xlsx-sheet-billion-laughs", xlsx(None, sheet_xml='<?xml version="1.0"?>' + laughs.replace("EXPSSDA903", "worksheet") + "<worksheet>&j;</worksheet>"), 2, "header.xlsx: the workbook has a part")
-wb("xlsx-truncated-zip", xlsx([HCOLS, hrow(2)])[:300], 2, "header.xlsx: not a readable Excel workbook")
+wb("xlsx-truncated-zip", xlsx([HCOLS, hrow(2)])[:300], 2, "header.xlsx: a damaged zip package")
 def zip_of(name, text):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr(info(name), text)
     return buf.getvalue()
-wb("xlsx-zip-of-csv", zip_of("header.csv", HEAD), 2, "header.xlsx: a zip file, but not an Excel workbook")
+# A zip of the return's files, whatever its name, is read part by part, each part named.
+wb("xlsx-zip-of-csv", zip_of("header.csv", HEAD + HROWS.splitlines(True)[0]), 0, "Header: 1 record from header.xlsx [header.csv]")
 wb("xlsx-stored-not-deflated", xlsx([HCOLS, hrow(2)], compress=zipfile.ZIP_STORED), 0, "Header: 1 record")
+def zip_parts(parts):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in parts.items():
+            z.writestr(info(name), data)
+    return buf.getvalue()
+def zcase(name, parts, exit, expect, cmd=V903):
+    case(name, {"return.zip": zip_parts(parts)}, f"{cmd} return.zip --out OUT", exit, expect)
+zcase("zip-903-tables", {"903/header.csv": HEAD + HROWS, "903/episodes.csv": EPIS + EROWS, "__MACOSX/903/._header.csv": "x", "notes.txt": "hi"}, 0,
+      "Episodes: 2 records from return.zip [903/episodes.csv]")
+zcase("zip-names-parts-not-read", {"header.csv": HEAD + HROWS, "episodes.csv": EPIS + EROWS, "notes.txt": "hi"}, 0,
+      "return.zip [notes.txt]: not read: not a .csv, .xml, .xlsx or .zip file")
+zcase("zip-nothing-readable", {"notes.txt": "hi", "__MACOSX/._x.csv": "x"}, 2, "return.zip: the zip holds no .csv, .xml or .xlsx file")
+zcase("zip-inside-zip", {"inner.zip": zip_of("header.csv", HEAD)}, 2, "return.zip [inner.zip]: is a zip inside the zip")
+zcase("zip-part-xls", {"episodes.xls": b"\xd0\xcf\x11\xe0" + b"\0" * 60}, 2, "return.zip [episodes.xls]: is an old Excel workbook (.xls)")
+zcase("zip-cin-xml-parts", {"cin/cin.xml": GOODCIN}, 0, "CINdetails: 2 records from return.zip [cin/cin.xml]", cmd=VCIN)
 # A zip bomb: a sheet that inflates to 300 MB from a few hundred KB; refused while it is inflated.
 def bomb():
     buf = io.BytesIO()
@@ -335,7 +352,7 @@ def bomb():
                 f.write(chunk)
             f.write(b"</sheetData></worksheet>")
     return buf.getvalue()
-wb("xlsx-zip-bomb", bomb(), 2, "header.xlsx: the workbook's part xl/worksheets/sheet1.xml inflates to more than 256 MB")
+wb("xlsx-zip-bomb", bomb(), 2, "header.xlsx: its part xl/worksheets/sheet1.xml inflates to more than 256 MB")
 def lying(data, part=b"xl/worksheets/sheet1.xml", size=1000):
     """The same zip with the part's declared size changed, as a crafted bomb has it: only inflating tells."""
     data = bytearray(data)
@@ -354,7 +371,7 @@ def small_bomb():
             for n in src.namelist():
                 z.writestr(info(n), src.read(n) if n != "xl/worksheets/sheet1.xml" else b'<worksheet><sheetData>' + b" " * (300 << 20) + b"</sheetData></worksheet>")
     return lying(buf.getvalue())
-wb("xlsx-zip-bomb-lying-size", small_bomb(), 2, "header.xlsx: the workbook's part xl/worksheets/sheet1.xml inflates to more than 256 MB")
+wb("xlsx-zip-bomb-lying-size", small_bomb(), 2, "header.xlsx: its part xl/worksheets/sheet1.xml inflates to more than 256 MB")
 # Found by make fuzz: a cell after a row's end once overran the row's bookkeeping (a trap).
 stray = dup_rows.replace('<row r="2"><c r="A2" t="inlineStr"><is><t>C2</t></is></c></row>', '<c r="G2" t="inlineStr"><is><t>x</t></is></c>')
 wb("xlsx-cell-outside-a-row", xlsx(None, sheet_xml=stray), 2, "header.xlsx:2 (G2): the sheet has a cell outside any row")

@@ -31,7 +31,7 @@ public struct InputFile: Sendable {
         if head.starts(with: [0xFF, 0xFE, 0, 0]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
             return "is UTF-32 text; save it as UTF-8 (in Excel: CSV UTF-8)"
         }
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) && !isXLSX {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) && !isZip {
             return "is UTF-16 text (or binary); save it as UTF-8 (in Excel: CSV UTF-8)"
         }
         return nil
@@ -59,12 +59,21 @@ public struct InputFile: Sendable {
         return bytes.first == UInt8(ascii: "<")
     }
 
-    /// An Excel workbook (a zip package) is known by its first bytes, whatever its name.
-    public var isXLSX: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+    /// A zip package (an Excel workbook, or a zip of files) is known by its first bytes, whatever its name.
+    public var isZip: Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
     /// What a folder's files are read as, by name: a return's tables and documents, and the kinds
     /// people save them as by mistake, which are then refused with the reason rather than skipped.
-    static let readable = [".csv", ".xml", ".xlsx", ".xls", ".tsv"]
+    static let readable = [".csv", ".xml", ".xlsx", ".zip", ".xls", ".tsv"]
+
+    /// Why a file of this name, found in a folder or a zip, is not read; nil when it is.
+    static func notReadReason(name n: String, isFolder: Bool) -> String? {
+        isFolder ? "a folder inside the folder given (give it too if it holds the return)"
+            : n.hasPrefix("~$") ? "Excel's lock file for an open workbook"
+            : n.hasPrefix(".") ? "a hidden file"
+            : readable.contains(where: { n.lowercased().hasSuffix($0) }) ? nil
+            : "not a .csv, .xml, .xlsx or .zip file"
+    }
 
     /// Reads the files named, and the files in the folders named, in name order. A file in a
     /// folder that is not of a readable kind is kept, unread, with the reason, so the run names it.
@@ -85,13 +94,8 @@ public struct InputFile: Sendable {
                 for n in entries.sorted() {
                     let full = (path as NSString).appendingPathComponent(n)
                     var sub: ObjCBool = false
-                    fm.fileExists(atPath: full, isDirectory: &sub)
-                    let reason = sub.boolValue ? "a folder inside the folder given (give it too if it holds the return)"
-                        : n.hasPrefix("~$") ? "Excel's lock file for an open workbook"
-                        : n.hasPrefix(".") ? "a hidden file"
-                        : Self.readable.contains(where: { n.lowercased().hasSuffix($0) }) ? nil
-                        : "not a .csv, .xml or .xlsx file"
-                    if let reason {
+                    _ = fm.fileExists(atPath: full, isDirectory: &sub)
+                    if let reason = Self.notReadReason(name: n, isFolder: sub.boolValue) {
                         var skipped = InputFile(name: full, data: Data(), previousYear: previousYear, companion: companion)
                         skipped.notRead = reason
                         files.append(skipped)
@@ -99,7 +103,7 @@ public struct InputFile: Sendable {
                         read.append(full)
                     }
                 }
-                if read.isEmpty { throw InputError(file: path, problem: "the folder has no .csv, .xml or .xlsx files") }
+                if read.isEmpty { throw InputError(file: path, problem: "the folder has no .csv, .xml, .xlsx or .zip files") }
                 names = read
             } else {
                 names = [path]

@@ -1,6 +1,5 @@
 import CLibXML2
 import Foundation
-import ZIPFoundation
 
 /// Reads the worksheets of an Excel workbook (.xlsx) as rows of text, so a table kept in
 /// Excel is read exactly as the same table saved as CSV. ZIPFoundation opens the package and
@@ -8,7 +7,7 @@ import ZIPFoundation
 /// format no library here covers: shared strings, cell references and date-formatted numbers.
 struct XLSXReader {
     private let file: String
-    private let archive: Archive
+    private let archive: ZipPackage
     /// Every worksheet, in the workbook's order.
     let sheets: [Sheet]
     private let strings: [String]
@@ -19,16 +18,14 @@ struct XLSXReader {
     /// Dates are written in `dateFormat`, as the return's CSV form has them. A workbook that
     /// cannot be read is an `InputError` naming `file`.
     init(data: Data, file: String, dateFormat: ReturnSpec.DateFormat) throws {
-        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
-            throw InputError(file: file, problem: "not a readable Excel workbook (.xlsx): the zip package is damaged")
-        }
-        guard archive["xl/workbook.xml"] != nil else {
-            throw InputError(file: file, problem: "a zip file, but not an Excel workbook (it has no xl/workbook.xml); give the files inside it instead")
+        let archive = try ZipPackage(data: data, file: file)
+        guard archive.isWorkbook else {
+            throw InputError(file: file, problem: "a zip package, but not an Excel workbook (it has no xl/workbook.xml): a damaged workbook, or a Word or PowerPoint file?")
         }
         self.file = file
         self.archive = archive
         self.dateFormat = dateFormat
-        let workbook = try Self.part(archive, "xl/workbook.xml", file)
+        let workbook = try archive.part("xl/workbook.xml")
         var named: [(name: String, id: String?)] = [], base1904 = false
         try XMLEvents.walk(workbook, file) { e in
             guard case .start(let name, let attributes) = e else { return }
@@ -47,34 +44,10 @@ struct XLSXReader {
         dateBase = base1904 ? 24107 : 25569
     }
 
-    /// The most a part may inflate to: a worksheet of a national return is a fraction of this, and a
-    /// "zip bomb" (a few KB that inflate to gigabytes) is stopped here, while it is inflated.
-    static let partLimit = 256 << 20
-
-    private struct TooLarge: Error {}
-
-    private static func part(_ archive: Archive, _ path: String, _ file: String) throws -> Data? {
-        guard let entry = archive[path] else { return nil }
-        let tooLarge = InputError(file: file, problem: "the workbook's part \(path) inflates to more than \(partLimit >> 20) MB; save the sheet as CSV")
-        if entry.uncompressedSize > UInt64(partLimit) { throw tooLarge }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry) { chunk in
-                guard data.count + chunk.count <= partLimit else { throw TooLarge() }
-                data.append(chunk)
-            }
-        } catch is TooLarge {
-            throw tooLarge
-        } catch {
-            throw InputError(file: file, problem: "the workbook has a damaged part \(path)")
-        }
-        return data
-    }
-
     /// Each relationship's part, by its id: where the workbook's sheets are.
-    private static func targets(in archive: Archive, _ file: String) throws -> [String: String] {
+    private static func targets(in archive: ZipPackage, _ file: String) throws -> [String: String] {
         var targets: [String: String] = [:]
-        try XMLEvents.walk(try part(archive, "xl/_rels/workbook.xml.rels", file), file) { e in
+        try XMLEvents.walk(try archive.part("xl/_rels/workbook.xml.rels"), file) { e in
             if case .start("Relationship", let a) = e, let id = a["Id"], let t = a["Target"] {
                 targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
             }
@@ -96,9 +69,9 @@ struct XLSXReader {
     }
 
     /// The workbook's shared strings, in order; a rich-text string's runs joined, phonetic hints left out.
-    private static func sharedStrings(_ archive: Archive, _ file: String) throws -> [String] {
+    private static func sharedStrings(_ archive: ZipPackage, _ file: String) throws -> [String] {
         var strings: [String] = [], current = "", inPhonetic = false, inText = false
-        try XMLEvents.walk(try part(archive, "xl/sharedStrings.xml", file), file) { e in
+        try XMLEvents.walk(try archive.part("xl/sharedStrings.xml"), file) { e in
             switch e {
             case .start("si", _): current = ""
             case .start("rPh", _): inPhonetic = true
@@ -114,9 +87,9 @@ struct XLSXReader {
     }
 
     /// Cell styles (indexes into cellXfs) whose number format shows a date.
-    private static func dateStyles(_ archive: Archive, _ file: String) throws -> Set<Int> {
+    private static func dateStyles(_ archive: ZipPackage, _ file: String) throws -> Set<Int> {
         var custom: [Int: String] = [:], formats: [Int] = [], inCellXfs = false
-        try XMLEvents.walk(try part(archive, "xl/styles.xml", file), file) { e in
+        try XMLEvents.walk(try archive.part("xl/styles.xml"), file) { e in
             switch e {
             case .start("numFmt", let a):
                 if let id = a["numFmtId"].flatMap(Int.init), let code = a["formatCode"] { custom[id] = code }
@@ -148,7 +121,7 @@ struct XLSXReader {
 
     /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its line.
     private func forEachRecord(in worksheet: Sheet, _ body: (CSVReader.Record) throws -> Void) throws {
-        guard let sheet = try Self.part(archive, worksheet.path, file) else {
+        guard let sheet = try archive.part(worksheet.path) else {
             throw InputError(file: file, problem: "the workbook has no part \(worksheet.path)")
         }
         var cells: [String] = [], filled: [Bool] = [], line = 0
