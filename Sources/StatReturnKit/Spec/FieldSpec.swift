@@ -23,6 +23,9 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     /// Official rule code reported when a value is present but malformed.
     public var invalid: String?
     public var description: String?
+    /// The item's name in the case system's and the DfE guide's words ("Date episode started"),
+    /// shown beside the field's code in reports.
+    public var label: String?
     /// Not a column of the DfE's CSV layout (e.g. the 903 Header's UASC flag, which only the
     /// XML form carries): read when a file has it, not asked of a file that lacks it (the
     /// value is then unknown, never "missing"), left out of CSV exports.
@@ -32,7 +35,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
-             maxLength = "max_length", pattern, min, max, missing, invalid, description, extra
+             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, extra
     }
 
     public init(from decoder: Decoder) throws {
@@ -50,6 +53,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         missing = try c.decodeIfPresent(String.self, forKey: .missing)
         invalid = try c.decodeIfPresent(String.self, forKey: .invalid)
         description = try c.decodeIfPresent(String.self, forKey: .description)
+        label = try c.decodeIfPresent(String.self, forKey: .label)
         extra = try c.decodeIfPresent(Bool.self, forKey: .extra) ?? false
     }
 
