@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a validation run found and did, for the reports to show.
 public struct ValidationResult: Sendable {
     public struct RuleStatus: Sendable, Equatable, Codable {
@@ -12,12 +14,26 @@ public struct ValidationResult: Sendable {
         public var rows: Int
     }
 
+    /// One thing not given (a table, a list, a value) and the rules that wanted it.
+    public struct Wanted: Sendable, Codable, Equatable {
+        public var what: String
+        /// The option that gives it; nil for a table of the return itself.
+        public var option: String?
+        public var rules: [String]
+    }
+
     public var returnName: String
+    /// When the run began, for the reports' foot.
+    public var startedAt = Date()
     public var year: String
     public var title: String
     public var findings: [Finding]
+    /// The label of each field of the return, for views that name fields in words.
+    public var fieldLabels: [String: String] = [:]
     /// Rules that did not run because an input they need was not given.
     public var notRun: [RuleStatus]
+    /// What the rules not run wanted, most wanted first: the short answer to "what should I give it?".
+    public var wanted: [Wanted] = []
     /// Rules that failed to run: an error of the tool or the spec, never a pass.
     public var failed: [RuleStatus]
     public var rulesRun: Int

@@ -112,6 +112,8 @@ public struct Validator: Sendable {
             warnings: notes + ingestor.warnings, fixes: ingestor.fixes,
             ruleSeconds: Dictionary(outcomes.map { ($0.code, $0.seconds) }, uniquingKeysWith: max), data: ingestor.tables)
         result.phaseSeconds = clock.laps
+        result.fieldLabels = spec.fieldLabels
+        result.wanted = wanted(notRun)
         return result
     }
 
@@ -134,6 +136,19 @@ public struct Validator: Sendable {
             else { byOption[option] = parts.count; parts.append("\(what) (\(option))") }
         }
         return "needs " + parts.joined(separator: ", ") + ", not given"
+    }
+
+    /// Each thing not given, with the rules that wanted it, most wanted first.
+    private func wanted(_ notRun: [ValidationResult.RuleStatus]) -> [ValidationResult.Wanted] {
+        var rulesByNeed: [String: [String]] = [:], byReason: [String: [String]] = [:]
+        for status in notRun {
+            if status.needs.isEmpty { byReason[status.reason, default: []].append(status.code) }
+            for need in status.needs { rulesByNeed[need, default: []].append(status.code) }
+        }
+        return (byReason.map { ValidationResult.Wanted(what: $0, option: nil, rules: $1) } + rulesByNeed.map { need, rules in
+            let supplier = spec.supplier(of: need)
+            return ValidationResult.Wanted(what: supplier?.what ?? "the \(need) table", option: supplier?.option, rules: rules)
+        }).sorted { ($0.rules.count, $1.what) > ($1.rules.count, $0.what) }
     }
 
     /// Wall time of each phase of a run.

@@ -13,6 +13,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var fields: [String]
     /// Raw values of `fields`, as found.
     public var values: [String]
+    /// What each of `values` means where the spec's code list says ("Placed for adoption"); empty otherwise.
+    public var labels: [String] = []
     public var message: String
     public var team: String
     public var worker: String
@@ -35,7 +37,7 @@ public struct Finding: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case returnName = "return", year, code, severity, table, row, file, child, fields, values, message
+        case returnName = "return", year, code, severity, table, row, file, child, fields, values, labels, message
         case team, worker, related, key, record
     }
 }

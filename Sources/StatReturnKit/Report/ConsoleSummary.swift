@@ -22,11 +22,21 @@ public enum ConsoleSummary {
                     + s.message.truncated(90) + "\n"
             }
         }
+        let teams = FindingGroups(r.findings).teams
+        if !teams.isEmpty {
+            let width = max(4, teams.map(\.name.count).max() ?? 4)
+            out += "\n" + "team".padded(width) + "  errors  queries  children\n"
+            for t in teams {
+                out += t.name.padded(width) + "  " + String(t.counts.errors).leftPadded(6) + "  "
+                    + String(t.counts.queries).leftPadded(7) + "  " + String(t.counts.children).leftPadded(8) + "\n"
+            }
+        }
         if !r.notRun.isEmpty {
-            out += "\nRules not run (\(r.notRun.count)), by reason:\n"
-            let byReason = Dictionary(grouping: r.notRun, by: \.reason)
-            for reason in byReason.keys.sorted() {
-                out += "  \(reason): " + byReason[reason]!.map(\.code).joined(separator: " ") + "\n"
+            out += "\n\(r.notRun.count) rule\(r.notRun.count == 1 ? "" : "s") not run, for want of (rules can want several; the reports list them):\n"
+            let width = min(40, r.wanted.map(\.what.count).max() ?? 0)
+            for w in r.wanted {
+                out += "  " + w.what.padded(width) + "  " + String(w.rules.count).leftPadded(4) + " rule\(w.rules.count == 1 ? " " : "s")"
+                    + (w.option.map { "  give it with \($0)" } ?? "") + "\n"
             }
         }
         if !r.failed.isEmpty {

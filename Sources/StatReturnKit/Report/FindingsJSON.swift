@@ -10,6 +10,8 @@ public enum FindingsJSON {
         var rulesRun: Int
         var summary: [RuleSummary]
         var rulesNotRun: [ValidationResult.RuleStatus]
+        var wanted: [ValidationResult.Wanted]
+        var fieldLabels: [String: String]
         var rulesFailed: [ValidationResult.RuleStatus]
         var tables: [ValidationResult.LoadedTable]
         var byTeam: [TeamCounts]
@@ -17,7 +19,7 @@ public enum FindingsJSON {
 
         enum CodingKeys: String, CodingKey {
             case returnName = "return", year, errors, queries, rulesRun = "rules_run", summary
-            case rulesNotRun = "rules_not_run", rulesFailed = "rules_failed", tables, byTeam = "by_team", findings
+            case rulesNotRun = "rules_not_run", wanted, fieldLabels = "field_labels", rulesFailed = "rules_failed", tables, byTeam = "by_team", findings
         }
     }
 
@@ -31,6 +33,7 @@ public enum FindingsJSON {
     public static func render(_ r: ValidationResult) throws -> Data {
         let doc = Document(returnName: r.returnName, year: r.year, errors: r.errorCount, queries: r.queryCount,
                            rulesRun: r.rulesRun, summary: RuleSummary.of(r.findings), rulesNotRun: r.notRun,
+                           wanted: r.wanted, fieldLabels: r.fieldLabels,
                            rulesFailed: r.failed, tables: r.tables,
                            byTeam: FindingGroups(r.findings).teams.map { t in
                                TeamCounts(team: t.name, counts: t.counts, workers: t.workers.map { WorkerCounts(worker: $0.name, counts: $0.counts) })

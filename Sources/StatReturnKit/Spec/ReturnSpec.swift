@@ -64,6 +64,24 @@ public struct ReturnSpec: Sendable {
         table(name) ?? companionTable(name)?.table
             ?? (name.hasSuffix(ReturnDatabase.previousSuffix) ? table(String(name.dropLast(ReturnDatabase.previousSuffix.count))) : nil)
     }
+    /// The field's spec in `table`, or else in the first table that has a field of that name.
+    func fieldSpec(_ field: String, table: String?) -> FieldSpec? {
+        table.flatMap { self.table($0)?.field(field) } ?? tables.lazy.compactMap { $0.field(field) }.first
+    }
+
+    /// What a value of a coded field means, from its code list; empty for a value not in the list.
+    func codeLabel(field: String, value: String, table: String?) -> String {
+        guard let list = fieldSpec(field, table: table)?.codes.flatMap({ codeLists[$0] }) else { return "" }
+        return list.labels[value.trimmingCharacters(in: .whitespaces)] ?? ""
+    }
+
+    /// Each field's label by its name (a name shared by several tables means the same item).
+    public var fieldLabels: [String: String] {
+        var labels: [String: String] = [:]
+        for t in tables { for f in t.fields where labels[f.name] == nil { labels[f.name] = f.label } }
+        return labels
+    }
+
     public func rule(_ code: String) -> RuleSpec? {
         rules.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
     }
