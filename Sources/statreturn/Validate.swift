@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("keep-db"), help: "Also write the loaded tables (typed, with each record's _row and _line) to this SQLite file, to query with any SQLite tool.")
     var keepDB: String?
 
-    @Option(help: "CSV of child,team,worker: who must fix each child's record.")
+    @Option(help: "Who must fix each child's record: a CSV file or Excel sheet with the columns child and team (worker optional).")
     var owners: String?
 
     @Flag(help: "Normalise values safely before checking (spaces, code case, 1.0, ISO or one-digit dates, known labels) and list each change in fixes.csv. Input files are not changed.")
@@ -40,13 +40,7 @@ struct Validate: ParsableCommand {
             // The output place is checked before the (long) run, so a mistake costs nothing.
             let run = try given.run()
             let target = try out.map { try OutputTarget(path: $0, inputs: run.paths + [owners].compactMap { $0 }) }
-            let ownerMap = try owners.map { path -> Owners in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw InputError(file: path, problem: "the file cannot be read")
-                }
-                if let problem = InputFile(name: path, data: data).formProblem { throw InputError(file: path, problem: problem) }
-                return try Owners(csv: CSVReader(data: data), file: path)
-            } ?? Owners()
+            let ownerMap = try owners.map { try Owners(file: InputFile.read($0)) } ?? Owners()
             progress("Reading \(given.inputs.joined(separator: ", "))")
             let files = try run.inputFiles(for: returnSpec)
             progress("Checking \(returnSpec.rules.count) rules")

@@ -131,18 +131,19 @@ case("opt-no-inputs", {"x.txt": ""}, f"{V903}", 2, "give at least one file or fo
 case("opt-bad-encoding", GOOD, f"{V903} header.csv --encoding latin9", 2, "The value 'latin9' is invalid for '--encoding")
 case("opt-unknown-option", GOOD, f"{V903} header.csv --bogus", 2, "Unknown option '--bogus'")
 case("opt-providers-missing-file", GOOD, f"{V903} header.csv --providers nothere.csv", 2, "nothere.csv: no such file or folder")
-case("opt-owners-missing-file", GOOD, f"{V903} header.csv --owners nothere.csv", 2, "nothere.csv: the file cannot be read")
+case("opt-owners-missing-file", GOOD, f"{V903} header.csv --owners nothere.csv", 2, "nothere.csv: no such file")
 
 # --- owners ------------------------------------------------------------------------------------
 def owners(name, text, exit, expect):
     case(name, dict(GOOD, **{"owners.csv": text}), f"{V903} header.csv episodes.csv --owners owners.csv --out OUT", exit, expect)
 owners("owners-good", "child,team,worker\r\nC1,North,W1\r\n", 0, "Episodes: 2 records")
-owners("owners-empty", "", 2, "owners.csv:1: the owners file is empty")
-owners("owners-missing-column", "child,team\r\nC1,North\r\n", 2, "owners.csv:1 (worker): an owners file needs the columns")
+owners("owners-empty", "", 2, "owners.csv:1: the owners list is empty")
+owners("owners-missing-column", "child,worker\r\nC1,W1\r\n", 2, "owners.csv:1 (team): an owners list needs the columns child and team")
+owners("owners-team-only", "child,team\r\nC1,North\r\n", 0, "Episodes: 2 records")
 owners("owners-unclosed-quote", 'child,team,worker\r\nC1,"North,W1\r\n', 2, "owners.csv:2: a quoted cell is never closed")
 owners("owners-invalid-utf8", b"child,team,worker\r\nC1,Children\x92s,W1\r\n", 2, "owners.csv:2: cell 2 is not UTF-8")
-owners("owners-short-row", "child,team,worker\r\nC1,North\r\n", 2, "owners.csv:2: the record has 2 cells")
-owners("owners-conflicting-twice", "child,team,worker\r\nC1,North,W1\r\nC1,South,W2\r\n", 2, "owners.csv:3 (child): child C1 is listed twice with different owners")
+owners("owners-short-row", "child,team,worker\r\nC1,North\r\n", 2, "owners.csv:2: the row has 2 cells; the first row has 3")
+owners("owners-conflicting-twice", "child,team,worker\r\nC1,North,W1\r\nC1,South,W2\r\n", 0, "warning: owners.csv: child C1 is listed on line 2 and again on line 3 with another owner")
 owners("owners-utf16", b"\xff\xfe" + "child,team,worker\r\n".encode("utf-16-le"), 2, "owners.csv: is UTF-16")
 
 # --- SSDA903 XML -------------------------------------------------------------------------------

@@ -18,7 +18,9 @@ final class SpecLoaderTests: XCTestCase {
 
     private func edit(_ relative: String, _ change: (String) -> String) throws {
         let url = root.appendingPathComponent(relative)
-        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: url, encoding: .utf8), changed = change(text)
+        XCTAssertNotEqual(changed, text, "the edit found nothing to change in \(relative): the test would prove nothing")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
     }
 
     private func loadError() -> SpecError? {
@@ -102,8 +104,8 @@ final class SpecLoaderTests: XCTestCase {
     }
 
     func testUnknownKeyInAField() throws {
-        try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "{ name: DECOM, type: date, required: true",
-                                                                          with: "{ name: DECOM, type: date, requird: true") }
+        try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "type: date, required: true, invalid: \"141\"",
+                                                                          with: "type: date, requird: true, invalid: \"141\"") }
         let e = loadError()
         assertUnknownKey(e, file: "Specs/ssda903/2025-26/return.yml", entry: "tables.Episodes.fields.DECOM",
                          key: "requird", suggests: "required")

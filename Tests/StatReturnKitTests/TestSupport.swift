@@ -1,4 +1,6 @@
 import Foundation
+import XCTest
+import ZIPFoundation
 @testable import StatReturnKit
 
 /// Paths into the package, found from this file.
@@ -53,4 +55,35 @@ func runProgram(_ args: [String], in folder: URL = Package.root) throws -> Progr
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return ProgramRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+/// A zip package of these parts (an Excel workbook when the parts make one).
+func zipped(_ parts: [String: String]) throws -> Data {
+    let archive = try Archive(data: Data(), accessMode: .create)
+    for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
+        let data = Data(text.utf8)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { at, size in
+            data.subdata(in: Int(at)..<Int(at) + size)
+        }
+    }
+    return try XCTUnwrap(archive.data)
+}
+
+/// A worksheet part whose cells are these rows of text.
+func worksheet(_ rows: [[String]]) -> String {
+    "<worksheet><sheetData>" + rows.enumerated().map { r, cells in
+        "<row r=\"\(r + 1)\">" + cells.enumerated().map { c, v in
+            "<c r=\"\(Character(UnicodeScalar(65 + c)!))\(r + 1)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
+        }.joined() + "</row>"
+    }.joined() + "</sheetData></worksheet>"
+}
+
+/// A workbook of one sheet holding these rows of text.
+func oneSheetWorkbook(_ rows: [[String]]) throws -> Data {
+    try zipped([
+        "xl/workbook.xml": "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Sheet1\" r:id=\"rId1\"/></sheets></workbook>",
+        "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/s1.xml\"/></Relationships>",
+        "xl/worksheets/s1.xml": worksheet(rows),
+        "xl/styles.xml": "<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs></styleSheet>",
+    ])
 }

@@ -5,17 +5,6 @@ import ZIPFoundation
 /// Workbooks as Excel writes them: strings shared across the workbook, dates as numbers
 /// in a date style, empty cells left out.
 final class XLSXReaderTests: XCTestCase {
-    private func workbook(_ parts: [String: String]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { at, size in
-                data.subdata(in: Int(at)..<Int(at) + size)
-            }
-        }
-        return try XCTUnwrap(archive.data)
-    }
-
     private let workbookParts = [
         "xl/workbook.xml": #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><sheets><sheet name="List" sheetId="1" r:id="rId7"/><sheet name="Notes" sheetId="2" r:id="rId8"/></sheets></workbook>"#,
         "xl/_rels/workbook.xml.rels": #"<Relationships><Relationship Id="rId8" Target="worksheets/sheet2.xml"/><Relationship Id="rId7" Target="/xl/worksheets/sheet1.xml"/></Relationships>"#,
@@ -33,7 +22,7 @@ final class XLSXReaderTests: XCTestCase {
     ]
 
     func testFirstSheetIsReadWithSharedStringsDatesAndGaps() throws {
-        let reader = try XLSXReader(data: try workbook(workbookParts), file: "list.xlsx", dateFormat: .dmy)
+        let reader = try XLSXReader(data: try zipped(workbookParts), file: "list.xlsx", dateFormat: .dmy)
         XCTAssertEqual(reader.sheets.map(\.name), ["List", "Notes"])
         var records: [CSVReader.Record] = []
         try reader.rows(of: reader.sheets[0]).forEachRecord { records.append($0) }
@@ -43,7 +32,7 @@ final class XLSXReaderTests: XCTestCase {
             ["SC123456", "K2", "01/04/2024", "7"],   // built-in date style; a number format that is not a date
             ["1234567", "", "31/03/2025", "x"],      // a custom date format with a locale; a time of day dropped
         ])
-        let iso = try XLSXReader(data: try workbook(workbookParts), file: "list.xlsx", dateFormat: .iso)
+        let iso = try XLSXReader(data: try zipped(workbookParts), file: "list.xlsx", dateFormat: .iso)
         var first: [String] = []
         try iso.rows(of: iso.sheets[0]).forEachRecord { if $0.line == 3 { first = $0.cells } }
         XCTAssertEqual(first[2], "2024-04-01")
@@ -52,25 +41,18 @@ final class XLSXReaderTests: XCTestCase {
     /// Every sheet that is a table is read, title rows above a header are skipped, an empty sheet
     /// is passed over and a sheet that is no table is named.
     func testEverySheetThatIsATableIsRead() throws {
-        func sheet(_ rows: [[String]]) -> String {
-            "<worksheet><sheetData>" + rows.enumerated().map { r, cells in
-                "<row r=\"\(r + 1)\">" + cells.enumerated().map { c, v in
-                    "<c r=\"\(Character(UnicodeScalar(65 + c)!))\(r + 1)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
-                }.joined() + "</row>"
-            }.joined() + "</sheetData></worksheet>"
-        }
         let names = ["Notes", "Header", "Empty", "Episodes"]
         var parts = [
             "xl/workbook.xml": "<workbook xmlns:r=\"r\"><sheets>" + names.enumerated().map { "<sheet name=\"\($1)\" r:id=\"rId\($0)\"/>" }.joined() + "</sheets></workbook>",
             "xl/_rels/workbook.xml.rels": "<Relationships>" + names.indices.map { "<Relationship Id=\"rId\($0)\" Target=\"worksheets/s\($0).xml\"/>" }.joined() + "</Relationships>",
-            "xl/worksheets/s0.xml": sheet([["Field", "Meaning"], ["CHILD", "the child's ID"]]),
-            "xl/worksheets/s1.xml": sheet([["Children looked after, Header"], ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"], ["C1", "M", "23/08/2023", "WBRI", "UN1"]]),
-            "xl/worksheets/s2.xml": sheet([]),
-            "xl/worksheets/s3.xml": sheet([["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
+            "xl/worksheets/s0.xml": worksheet([["Field", "Meaning"], ["CHILD", "the child's ID"]]),
+            "xl/worksheets/s1.xml": worksheet([["Children looked after, Header"], ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"], ["C1", "M", "23/08/2023", "WBRI", "UN1"]]),
+            "xl/worksheets/s2.xml": worksheet([]),
+            "xl/worksheets/s3.xml": worksheet([["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
                                            ["C1", "26/09/2025", "L", "C2", "N1", "U6", "PR1", "", "", "", "LS9 8", "WF10 4", "XXXXXXX"]]),
         ]
         parts["xl/styles.xml"] = "<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs></styleSheet>"
-        let r = try Validator(spec: try Package.spec("ssda903", "2026-27")).validate([InputFile(name: "903.xlsx", data: try workbook(parts))])
+        let r = try Validator(spec: try Package.spec("ssda903", "2026-27")).validate([InputFile(name: "903.xlsx", data: try zipped(parts))])
         XCTAssertEqual(r.tables.map(\.name), ["Header", "Episodes"])
         XCTAssertEqual(r.tables.map(\.files), [["903.xlsx [Header]"], ["903.xlsx [Episodes]"]])
         XCTAssertEqual(r.data["Header"]?.records.first?.first, "C1")

@@ -32,6 +32,8 @@ public struct ValidationResult: Sendable {
     public var fieldLabels: [String: String] = [:]
     /// Rules that did not run because an input they need was not given.
     public var notRun: [RuleStatus]
+    /// How the children with findings matched the owners list, when one was given.
+    public var owners: OwnerMatch?
     /// What the rules not run wanted, most wanted first: the short answer to "what should I give it?".
     public var wanted: [Wanted] = []
     /// Rules that failed to run: an error of the tool or the spec, never a pass.

@@ -114,6 +114,10 @@ public struct Validator: Sendable {
         result.phaseSeconds = clock.laps
         result.fieldLabels = spec.fieldLabels
         result.wanted = wanted(notRun)
+        if !owners.file.isEmpty {
+            result.owners = OwnerMatch(findings: findings, owners: owners)
+            result.warnings += owners.warnings
+        }
         return result
     }
 

@@ -29,7 +29,7 @@ struct FindingBuilder {
         let related = hit.related.compactMap { r in
             table.map { Finding.Related(row: $0.location(of: r).row, values: self.values(of: fields, table: $0, row: r, child: child, rule: rule)) }
         }
-        let owner = owners.byChild[child]
+        let owner = owners.owner(of: child)?.owner
         var key = "", record = ""
         if let t = table, let r = hit.row {
             key = t.spec.key.map { "\($0)=\((t.value(row: r, field: $0) ?? "").trimmingCharacters(in: .whitespaces))" }.joined(separator: "; ")

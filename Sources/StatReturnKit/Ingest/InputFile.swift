@@ -37,6 +37,14 @@ public struct InputFile: Sendable {
         return nil
     }
 
+    /// One file, by its path.
+    public static func read(_ path: String) throws -> InputFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, problem: FileManager.default.fileExists(atPath: path) ? "the file cannot be read" : "no such file")
+        }
+        return InputFile(name: path, data: data)
+    }
+
     /// Refuses a file given twice, by the same path or with the same bytes: read twice it would
     /// double every record.
     public static func refuseDuplicates(_ files: [InputFile]) throws {

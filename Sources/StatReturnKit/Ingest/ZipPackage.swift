@@ -13,7 +13,7 @@ struct ZipPackage {
 
     init(data: Data, file: String) throws {
         guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
-            throw InputError(file: file, problem: "a damaged zip package (an .xlsx workbook or a .zip) that cannot be opened")
+            throw InputError(file: file, problem: "a damaged zip package (an Excel .xlsx workbook or a .zip) that cannot be opened")
         }
         self.file = file
         self.archive = archive

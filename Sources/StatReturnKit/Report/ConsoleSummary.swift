@@ -31,6 +31,7 @@ public enum ConsoleSummary {
                     + String(t.counts.queries).leftPadded(7) + "  " + String(t.counts.children).leftPadded(8) + "\n"
             }
         }
+        if let owners = r.owners { out += "\nOwners: \(owners.summary)\n" }
         if !r.notRun.isEmpty {
             out += "\n\(r.notRun.count) rule\(r.notRun.count == 1 ? "" : "s") not run, for want of (rules can want several; the reports list them):\n"
             let width = min(40, r.wanted.map(\.what.count).max() ?? 0)

@@ -15,11 +15,12 @@ public enum FindingsJSON {
         var rulesFailed: [ValidationResult.RuleStatus]
         var tables: [ValidationResult.LoadedTable]
         var byTeam: [TeamCounts]
+        var owners: OwnerMatch?
         var findings: [Finding]
 
         enum CodingKeys: String, CodingKey {
             case returnName = "return", year, errors, queries, rulesRun = "rules_run", summary
-            case rulesNotRun = "rules_not_run", wanted, fieldLabels = "field_labels", rulesFailed = "rules_failed", tables, byTeam = "by_team", findings
+            case rulesNotRun = "rules_not_run", wanted, fieldLabels = "field_labels", rulesFailed = "rules_failed", tables, byTeam = "by_team", owners, findings
         }
     }
 
@@ -38,7 +39,7 @@ public enum FindingsJSON {
                            byTeam: FindingGroups(r.findings).teams.map { t in
                                TeamCounts(team: t.name, counts: t.counts, workers: t.workers.map { WorkerCounts(worker: $0.name, counts: $0.counts) })
                            },
-                           findings: r.findings)
+                           owners: r.owners, findings: r.findings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(doc)

@@ -26,6 +26,7 @@ public enum HTMLReport {
         if !r.warnings.isEmpty {
             h += "<div class=\"warnings\"><b>Read with warnings</b><ul>" + r.warnings.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>"
         }
+        if let o = r.owners { h += owners(o) }
         h += teamTable(groups)
         if !r.findings.isEmpty {
             h += "<div class=\"charts\">"
@@ -75,6 +76,19 @@ public enum HTMLReport {
 
     private static func countWords(_ c: FindingGroups.Counts) -> String {
         "\(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.queries) quer\(c.queries == 1 ? "y" : "ies"), \(c.children) child\(c.children == 1 ? "" : "ren")"
+    }
+
+    /// Whether the owners list reached the children with findings, and who it missed.
+    private static func owners(_ o: OwnerMatch) -> String {
+        var h = "<div class=\"\(o.unmatched.isEmpty ? "owners" : "warnings")\"><p>Owners: \(o.matched) of \(o.childrenWithFindings) children with findings matched an owner in \(esc(o.file)).</p>"
+        if !o.repaired.isEmpty {
+            h += "<details><summary>\(o.repaired.count) matched only once the list's ID was read as Excel changed it</summary><ul>"
+            h += o.repaired.map { "<li>child \(esc($0.child)) is listed as <code>\(esc($0.listedAs))</code> on line \($0.line)</li>" }.joined() + "</ul></details>"
+        }
+        if !o.unmatched.isEmpty {
+            h += "<p>Not in the list, so under \"\(FindingGroups.noTeam)\": " + o.unmatched.map { esc($0) }.joined(separator: ", ") + "</p>"
+        }
+        return h + "</div>"
     }
 
     private static func teamTable(_ groups: FindingGroups) -> String {
@@ -174,7 +188,7 @@ public enum HTMLReport {
     section.team{margin-top:1.5em}section.worker{margin-left:1em}section.child{margin-left:1em}
     section.team>h2{border-bottom:2px solid #444}h4{margin:.6em 0 .2em}
     .loc{color:#666;font-size:.9em}.fv{display:block}.fv small{color:#777}.fv i{color:#444}
-    .failed{background:#fdecea;padding:.5em 1em}.warnings{background:#fff8e1;padding:.3em 1em}
+    .failed{background:#fdecea;padding:.5em 1em}.warnings{background:#fff8e1;padding:.3em 1em}.owners{padding:.1em 1em;background:#eef6ee}
     .charts{display:flex;flex-wrap:wrap;gap:2em}.charts svg text{font:12px system-ui,sans-serif}
     table.findings{width:100%}table.findings th:nth-child(1){width:5em}table.findings th:nth-child(2){width:14em}table.findings th:nth-child(3){width:32%}
     details{margin:1em 0}summary{cursor:pointer;font-weight:bold}
