@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date with no time or zone. Returns are about days, and Foundation's `Date`
 /// would bring time zones and daylight saving into every comparison.
 public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -9,6 +11,14 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...SimpleDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year; self.month = month; self.day = day
+    }
+
+    /// Today in England (the returns' clock), for values that default to the day of the run.
+    public static var today: SimpleDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return SimpleDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

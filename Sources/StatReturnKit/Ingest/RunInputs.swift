@@ -61,6 +61,10 @@ public struct RunInputs: Sendable {
                 throw InputError(file: "--param \(name)", problem: "'\(value)' is not in the form it takes (\(p.help))")
             }
         }
-        return parameters
+        var values = parameters
+        for p in spec.parameters where values[p.name] == nil {
+            values[p.name] = p.defaultValue(today: SimpleDate.today)
+        }
+        return values
     }
 }

@@ -47,6 +47,13 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     public var alias: String?
     /// A regular expression the whole value must match.
     public var pattern: String?
+    /// The value when none is given: `today` (the run's date, ISO) or a fixed value.
+    public var `default`: String?
+
+    /// The default's value on the day of the run.
+    func defaultValue(today: SimpleDate) -> String? {
+        `default` == "today" ? today.iso : `default`
+    }
 }
 
 /// What a return's period is. Only the collection year exists so far; a quarter or a window

@@ -34,7 +34,8 @@ public struct ReturnCatalog: Sendable {
             throw Unknown(description: "unknown return '\(returnName)'; \(listing)")
         }
         let typed = year.trimmingCharacters(in: .whitespaces)
-        let match = entry.years.first { $0.aliases.contains(typed) }?.year
+        // A spec versioned rather than yearly (the SSD's `1.0`) is named by its folder.
+        let match = entry.years.first { $0.aliases.contains(typed) || $0.year == typed }?.year
             ?? Self.collectionYear(typed).flatMap { y in entry.years.contains { $0.year == y } ? y : nil }
         guard let match else { throw Unknown(description: "\(entry.name) has no year '\(year)'; \(listing)") }
         return (entry.name, match)
