@@ -18,8 +18,11 @@ struct YearFile: Decodable {
         var removeFields: [String]?
         var reference: Bool?
         var record: String?
+        /// The field naming the person, where a table does not use the return's `child_field`
+        /// (each SSD table has its own: `clae_person_id`, `cinp_person_id`).
+        var childField: String?
         enum CodingKeys: String, CodingKey {
-            case name, key, description, fields, removeFields = "remove_fields", reference, record
+            case name, key, description, fields, removeFields = "remove_fields", reference, record, childField = "child_field"
         }
     }
 

@@ -82,7 +82,7 @@ public struct SpecLoader: Sendable {
         guard let childField else {
             throw SpecError(file: chain[0].path, entry: "child_field", problem: "name the field that identifies a child (e.g. CHILD)")
         }
-        for i in tables.indices where tables[i].field(childField) != nil { tables[i].childField = childField }
+        for i in tables.indices where tables[i].childField == nil && tables[i].field(childField) != nil { tables[i].childField = childField }
         // A field check reports on every table with a field that names it, whichever year added the table.
         for (code, rule) in rules where rule.check == .field {
             let raising = tables.filter { $0.fields.contains { $0.ruleCodes.contains(code) } }.map(\.name)
@@ -167,6 +167,7 @@ public struct SpecLoader: Sendable {
                 if let key = change.key { t.key = key }
                 if let d = change.description { t.description = d }
                 if let r = change.record { t.record = r }
+                if let c = change.childField { t.childField = c }
                 for name in change.removeFields ?? [] {
                     guard let j = t.fields.firstIndex(where: { $0.name == name }) else {
                         throw SpecError(file: source, entry: entry, problem: "no field \(name) to remove")
@@ -187,8 +188,13 @@ public struct SpecLoader: Sendable {
                 if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
                     throw SpecError(file: source, entry: entry, problem: "field \(dup) is listed twice")
                 }
-                tables.append(TableSpec(name: change.name, key: key, fields: fields, description: change.description,
-                                        reference: change.reference, record: change.record))
+                var t = TableSpec(name: change.name, key: key, fields: fields, description: change.description,
+                                  reference: change.reference, record: change.record)
+                if let c = change.childField {
+                    guard t.field(c) != nil else { throw SpecError(file: source, entry: entry, problem: "child_field \(c) is not one of its fields") }
+                    t.childField = c
+                }
+                tables.append(t)
             }
         }
         return tables
