@@ -20,6 +20,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libpq, PostgreSQL's own client library: it reads connection URLs, TLS settings and
+        // PGPASSWORD as every PostgreSQL tool does, and adds nothing to the build (PostgresNIO
+        // would bring SwiftNIO and two copies of BoringSSL, minutes on every CI build).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "CSQLiteTuning",
             linkerSettings: [.linkedLibrary("sqlite3")]
@@ -33,6 +41,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "CLibXML2",
+                "CLibPQ",
             ]
         ),
         .executableTarget(

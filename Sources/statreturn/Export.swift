@@ -44,7 +44,7 @@ struct Export: ParsableCommand {
             validator.fix = true
             validator.requireTables = true
             validator.parameters = parameters
-            let result = try validator.validate(try run.inputFiles(for: returnSpec))
+            let result = try validator.validate(run, specs: try spec.loader())
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
             if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
             let missing = result.missingInputs(returnSpec)

@@ -23,7 +23,7 @@ struct InputOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one file or folder of the return") }
+        if inputs.isEmpty && named.isEmpty { throw ValidationError("give at least one file or folder of the return") }
     }
 
     func run() throws -> RunInputs {

@@ -20,6 +20,11 @@ struct Inputs: ParsableCommand {
         print("\(s.title) \(s.year): the return's own files, and")
         for i in s.inputs {
             let used = s.rules.filter { r in (r.tables + r.needs + r.optional).contains { s.supplier(of: $0)?.option.hasPrefix("--input \(i.name)=") ?? false } }
+            if case .source = i.kind {
+                print("  --input \(i.name)=SOURCE" + (i.alias.map { "  (or \($0) SOURCE)" } ?? ""))
+                print("      \(i.help)")
+                continue
+            }
             print("  --input \(i.name)=\(i.many ? "PATH" : "FILE")" + (i.alias.map { "  (or \($0))" } ?? ""))
             print("      \(i.help) Used by \(used.count) rule\(used.count == 1 ? "" : "s").")
         }

@@ -13,9 +13,10 @@ struct SpecOptions: ParsableArguments {
     @Option(help: "The Specs folder (default: $STATRETURN_SPECS, else the Specs folder beside the program or above the current folder).")
     var specs: String?
 
+    func loader() throws -> SpecLoader { SpecLoader(root: try specsFolder()) }
+
     func load() throws -> ReturnSpec {
-        let root = try specsFolder()
-        let loader = SpecLoader(root: root)
+        let loader = try loader()
         do {
             let (name, collectionYear) = try ReturnCatalog(loader).resolve(returnName: returnName, year: year)
             return try loader.load(returnName: name, year: collectionYear)

@@ -41,8 +41,7 @@ struct Validate: ParsableCommand {
             let run = try given.run()
             let target = try out.map { try OutputTarget(path: $0, inputs: run.paths + [owners].compactMap { $0 }) }
             let ownerMap = try owners.map { try Owners(file: InputFile.read($0)) } ?? Owners()
-            progress("Reading \(given.inputs.joined(separator: ", "))")
-            let files = try run.inputFiles(for: returnSpec)
+            progress("Reading \(run.paths.joined(separator: ", "))")
             progress("Checking \(returnSpec.rules.count) rules")
             var validator = Validator(spec: returnSpec)
             validator.fix = fix
@@ -54,7 +53,7 @@ struct Validate: ParsableCommand {
             // More workers than cores only adds copies of the database.
             if let workers { validator.workers = min(max(1, workers), ProcessInfo.processInfo.activeProcessorCount) }
             validator.parameters = try run.checkedParameters(for: returnSpec)
-            let result = try validator.validate(files, owners: ownerMap)
+            let result = try validator.validate(run, specs: try spec.loader(), owners: ownerMap)
             print(ConsoleSummary.render(result).terminalSafe, terminator: "")
             if timings {
                 for (phase, seconds) in result.phaseSeconds { note(String(format: "%8.3f s  %@", seconds, phase)) }

@@ -20,6 +20,9 @@ public struct ValidationResult: Sendable {
         /// The option that gives it; nil for a table of the return itself.
         public var option: String?
         public var rules: [String]
+
+        /// Most rules first, then by name.
+        static func mostWanted(_ a: Wanted, _ b: Wanted) -> Bool { (a.rules.count, b.what) > (b.rules.count, a.what) }
     }
 
     public var returnName: String

@@ -22,13 +22,13 @@ public struct Validator: Sendable {
         self.period = spec.period
     }
 
-    public func validate(_ files: [InputFile], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
-        try check(try load(files), owners: owners, only: codes)
+    public func validate(_ files: [InputFile], feeds: [TableFeed] = [], owners: Owners = Owners(), only codes: Set<String>? = nil) throws -> ValidationResult {
+        try check(try load(files, feeds: feeds), owners: owners, only: codes)
     }
 
     /// Reads the files into a loaded return, which any number of checks (and, later, lists and
     /// exports) can then use without reading them again.
-    public func load(_ files: [InputFile]) throws -> LoadedReturn {
+    public func load(_ files: [InputFile], feeds: [TableFeed] = []) throws -> LoadedReturn {
         var clock = PhaseClock()
         let database = try ReturnDatabase(spec: spec)
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
@@ -46,9 +46,15 @@ public struct Validator: Sendable {
                 try InputRoute.load(file, into: ingestor, spec: spec)
             }
         }
+        for feed in feeds {
+            guard let table = spec.table(feed.table) else {
+                throw InputError(file: feed.label, problem: "\(spec.title) \(spec.year) has no table \(feed.table)")
+            }
+            try ingestor.load(rows: feed, table: table, file: feed.label, previousYear: false, exact: true)
+        }
         clock.lap("read and load the files")
         if requireTables, let missing = spec.requiredTables.first(where: { ingestor.tables[$0] == nil }) {
-            let given = files.filter { $0.notRead == nil && $0.companion == nil && !$0.previousYear }.map(\.name)
+            let given = files.filter { $0.notRead == nil && $0.companion == nil && !$0.previousYear }.map(\.name) + feeds.map(\.label)
             throw InputError(file: given.prefix(3).joined(separator: ", ") + (given.count > 3 ? ", ..." : ""),
                              problem: "none of the files is the \(missing) table, without which \(spec.title) cannot be checked"
                                 + (spec.table(missing)?.description.map { " (\($0))" } ?? ""))
@@ -152,7 +158,7 @@ public struct Validator: Sendable {
         return (byReason.map { ValidationResult.Wanted(what: $0, option: nil, rules: $1) } + rulesByNeed.map { need, rules in
             let supplier = spec.supplier(of: need)
             return ValidationResult.Wanted(what: supplier?.what ?? "the \(need) table", option: supplier?.option, rules: rules)
-        }).sorted { ($0.rules.count, $1.what) > ($1.rules.count, $0.what) }
+        }).sorted(by: ValidationResult.Wanted.mostWanted)
     }
 
     /// Wall time of each phase of a run.

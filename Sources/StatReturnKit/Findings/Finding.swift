@@ -26,6 +26,9 @@ public struct Finding: Codable, Sendable, Equatable {
     public var key: String = ""
     /// The record in the case system's words ("episode starting 26/09/2025"), from the spec.
     public var record: String = ""
+    /// Where the record came from when it was derived from a database (an SSD extract): the
+    /// source table and key ("ssd_cla_episodes clae_cla_episode_id=E12"); empty for a file's record.
+    public var source: String = ""
 
     /// What makes this finding the same one in another run: return, rule, table, record key, fields.
     public var identity: String { [returnName, code, table, key, fields.joined(separator: ",")].joined(separator: "|") }
@@ -38,6 +41,6 @@ public struct Finding: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, code, severity, table, row, file, child, fields, values, labels, message
-        case team, worker, related, key, record
+        case team, worker, related, key, record, source
     }
 }

@@ -45,6 +45,7 @@ struct FindingBuilder {
             related: related)
         finding.key = key
         finding.record = record
+        finding.source = hit.row.flatMap { table?.origin(of: $0) } ?? ""
         finding.labels = zip(fields, values).map { spec.codeLabel(field: $0, value: $1, table: hit.table) }
         return finding
     }

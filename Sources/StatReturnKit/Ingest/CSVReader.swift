@@ -14,6 +14,8 @@ public struct CSVReader {
         public var line: Int
         /// Cells that were not UTF-8 and were read as Windows-1252 (with `legacyEncoding`): each is listed as a fix.
         public var recoded: [Int] = []
+        /// Where the record came from when that is not a file's line: a database table and key.
+        public var origin: String? = nil
     }
 
     public struct MalformedCSV: Error, CustomStringConvertible {

@@ -121,7 +121,7 @@ final class Ingestor {
                         if let f, i < record.cells.count { cells[f] = record.cells[i] }
                     }
                     try insert(cells, line: record.line, into: sink,
-                               recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil })
+                               recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil }, origin: record.origin)
                 }
                 return .commit
             }
@@ -166,7 +166,7 @@ final class Ingestor {
         }
     }
 
-    private func insert(_ given: [String], line: Int, into sink: Sink, recoded: [Int] = []) throws {
+    private func insert(_ given: [String], line: Int, into sink: Sink, recoded: [Int] = [], origin: String? = nil) throws {
         var cells = given
         var changed = recoded.map { (field: sink.table.fields[$0].name, before: "(not UTF-8)", after: given[$0], reason: "read as Windows-1252") }
         for (i, c) in sink.cleansers.enumerated() {
@@ -175,7 +175,7 @@ final class Ingestor {
                 cells[i] = value
             }
         }
-        let row = sink.raw.append(cells, line: line)
+        let row = sink.raw.append(cells, line: line, origin: origin)
         let place = sink.raw.location(of: row).row
         fixes += changed.map { Fix(file: sink.file, row: place, field: $0.field, before: $0.before, after: $0.after, reason: $0.reason) }
         // Existentials, not [DatabaseValue]: GRDB's generic initialiser is not specialised across modules and cost a third of each insert.

@@ -7,6 +7,8 @@ public final class RawTable: @unchecked Sendable {
     public let spec: TableSpec
     private(set) var rows: [[String]] = []
     private var lines: [Int] = []
+    /// Each row's origin, for rows that came from a database (its table and key), by `_row`.
+    private var origins: [Int: String] = [:]
     /// Where each file's rows start; in an XML file a record is found by its line.
     private var segments: [(file: String, firstRow: Int, byLine: Bool)] = []
     private let childColumn: Int?
@@ -27,11 +29,15 @@ public final class RawTable: @unchecked Sendable {
     }
 
     /// Appends a row of cells in the spec's field order; returns its `_row`.
-    func append(_ cells: [String], line: Int) -> Int {
+    func append(_ cells: [String], line: Int, origin: String? = nil) -> Int {
         rows.append(cells)
         lines.append(line)
+        if let origin { origins[rows.count] = origin }
         return rows.count
     }
+
+    /// Where a row came from in a database ("ssd_cla_episodes clae_cla_episode_id=E12"), if it did.
+    public func origin(of row: Int) -> String? { origins[row] }
 
     /// The file a row came from and where: its data-record number in a CSV file (first
     /// record after the header = 1), or the line its element starts on in an XML file.

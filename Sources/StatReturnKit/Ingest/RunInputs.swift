@@ -28,14 +28,18 @@ public struct RunInputs: Sendable {
 
     /// Reads every file given. A file given for a reference list must be that list.
     public func inputFiles(for spec: ReturnSpec) throws -> [InputFile] {
+        let sources = try self.sources(for: spec)
+        if files.isEmpty && sources.isEmpty {
+            throw InputError(file: "the command line", problem: "give the return's files or folders"
+                             + (spec.sources.isEmpty ? "" : ", or a dataset it is made from (" + spec.inputs.compactMap { i in
+                                 if case .source = i.kind { return i.alias ?? "--input \(i.name)=..." } else { return nil } }.joined(separator: ", ") + ")"))
+        }
         var out = try InputFile.collect(paths: files)
         var listsGiven = Set<String>()
         for (name, path) in named {
-            guard let input = spec.inputs.first(where: { $0.name == name }) else {
-                let known = spec.inputs.map(\.name).joined(separator: ", ")
-                throw InputError(file: "--input \(name)", problem: "\(spec.title) \(spec.year) takes no input '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
-            }
+            let input = try declared(name, in: spec)
             switch input.kind {
+            case .source: continue
             case .previousYear: out += try InputFile.collect(paths: [path], previousYear: true)
             case .companion(let r): out += try InputFile.collect(paths: [path], companion: r)
             case .table(let t):
@@ -48,6 +52,29 @@ public struct RunInputs: Sendable {
         if legacyEncoding { out = out.map { var f = $0; f.legacyEncoding = true; return f } }
         try InputFile.refuseDuplicates(out)
         return out
+    }
+
+    /// The datasets given that the return is made from, by the dataset's name (`ssd`), with the
+    /// path or URL given.
+    public func sources(for spec: ReturnSpec) throws -> [(source: String, path: String)] {
+        var out: [(source: String, path: String)] = []
+        for (name, path) in named {
+            guard case .source(let s) = try declared(name, in: spec).kind else { continue }
+            if out.contains(where: { $0.source == s }) { throw InputError(file: path, problem: "a second \(name) source; give one") }
+            guard spec.sources[s] != nil else {
+                throw InputError(file: path, problem: "\(spec.title) \(spec.year) says how it is made from \(s) nowhere (no from-\(s).yml)")
+            }
+            out.append((s, path))
+        }
+        return out
+    }
+
+    private func declared(_ name: String, in spec: ReturnSpec) throws -> InputSpec {
+        guard let input = spec.inputs.first(where: { $0.name == name }) else {
+            let known = spec.inputs.map(\.name).joined(separator: ", ")
+            throw InputError(file: "--input \(name)", problem: "\(spec.title) \(spec.year) takes no input '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
+        }
+        return input
     }
 
     /// The parameters, each one the spec declares and in the form it asks for.

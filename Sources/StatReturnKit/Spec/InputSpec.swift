@@ -9,6 +9,9 @@ public struct InputSpec: Decodable, Sendable, Equatable {
         case companion(String)
         /// One reference table, read from one file whose header must be that table's.
         case table(String)
+        /// A dataset the return is made from (`from-<source>.yml`): a folder of its tables, an
+        /// SQLite file or a PostgreSQL URL.
+        case source(String)
     }
 
     public var name: String
@@ -16,9 +19,14 @@ public struct InputSpec: Decodable, Sendable, Equatable {
     public var alias: String?
     public var kind: Kind
     /// Whether several files or folders may be given (a return), or one file (a list).
-    public var many: Bool { if case .table = kind { return false } else { return true } }
+    public var many: Bool {
+        switch kind {
+        case .table, .source: return false
+        default: return true
+        }
+    }
 
-    enum CodingKeys: String, CodingKey { case name, help, alias, previousYear = "previous_year", companion, table }
+    enum CodingKeys: String, CodingKey { case name, help, alias, previousYear = "previous_year", companion, table, source }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -28,13 +36,15 @@ public struct InputSpec: Decodable, Sendable, Equatable {
         let previous = try c.decodeIfPresent(Bool.self, forKey: .previousYear) ?? false
         let companion = try c.decodeIfPresent(String.self, forKey: .companion)
         let table = try c.decodeIfPresent(String.self, forKey: .table)
-        switch (previous, companion, table) {
-        case (true, nil, nil): kind = .previousYear
-        case (false, let r?, nil): kind = .companion(r)
-        case (false, nil, let t?): kind = .table(t)
+        let source = try c.decodeIfPresent(String.self, forKey: .source)
+        switch (previous, companion, table, source) {
+        case (true, nil, nil, nil): kind = .previousYear
+        case (false, let r?, nil, nil): kind = .companion(r)
+        case (false, nil, let t?, nil): kind = .table(t)
+        case (false, nil, nil, let s?): kind = .source(s)
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "an input is one of: previous_year: true, companion: RETURN, or table: TABLE"))
+                debugDescription: "an input is one of: previous_year: true, companion: RETURN, table: TABLE, or source: DATASET"))
         }
     }
 }

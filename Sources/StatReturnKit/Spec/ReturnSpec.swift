@@ -35,6 +35,8 @@ public struct ReturnSpec: Sendable {
     public var requiredTables: [String] = []
     /// The ways its files may be read (`InputRoute`).
     public var routes: [InputRoute] = InputRoute.allCases
+    /// How the return is made from the datasets it can be made from (`from-ssd.yml`), by dataset.
+    public var sources: [String: SourceMapping] = [:]
     /// Other returns of the same year whose data cross-return rules may read, as tables
     /// named `<return>_<Table>` (e.g. `ssda903_Header`).
     public var companions: [String: ReturnSpec] = [:]

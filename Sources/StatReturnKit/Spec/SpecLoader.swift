@@ -44,6 +44,7 @@ public struct SpecLoader: Sendable {
         var derived: [DerivedTable] = []
         var inputs: [InputSpec] = [], parameters: [ParameterSpec] = [], periodKind = PeriodKind.collectionYear
         var requiredTables: [String] = [], routes = InputRoute.allCases
+        var sources: [String: SourceMapping] = [:]
 
         for (index, link) in chain.enumerated() {
             let file = link.file
@@ -68,6 +69,14 @@ public struct SpecLoader: Sendable {
             tables = try apply(file.tables ?? [], removing: file.removeTables ?? [], to: tables,
                                isBase: index == 0, source: link.path)
             codeLists = try loadCodeLists(link.dir.appendingPathComponent("codelists.yml"), into: codeLists)
+            for var mapping in try loadSourceMappings(link.dir) {
+                // A later year's mapping replaces the earlier one table by table.
+                if let earlier = sources[mapping.source] {
+                    let replaced = Set(mapping.tables.map(\.table))
+                    mapping.tables = earlier.tables.filter { !replaced.contains($0.table) } + mapping.tables
+                }
+                sources[mapping.source] = mapping
+            }
             let xmlURL = link.dir.appendingPathComponent("xml.yml")
             if let text = try? String(contentsOf: xmlURL, encoding: .utf8) { xmlSources.append((text, relative(xmlURL))) }
             for code in file.retireRules ?? [] {
@@ -102,6 +111,12 @@ public struct SpecLoader: Sendable {
         spec.periodKind = periodKind
         spec.requiredTables = requiredTables
         spec.routes = routes
+        spec.sources = sources
+        for m in sources.values {
+            for q in m.tables where spec.table(q.table) == nil {
+                throw SpecError(file: m.file, entry: "tables.\(q.table)", problem: "\(title) has no table \(q.table)")
+            }
+        }
         if routes.contains(.xml) && spec.xml == nil {
             throw SpecError(file: chain.last!.path, entry: "routes", problem: "xml is listed but the year has no xml.yml")
         }
@@ -118,6 +133,21 @@ public struct SpecLoader: Sendable {
     }
 
     private struct Link { var file: YearFile; var dir: URL; var path: String }
+
+    /// The year folder's `from-<source>.yml` files.
+    private func loadSourceMappings(_ dir: URL) throws -> [SourceMapping] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
+            .filter { $0.hasPrefix("from-") && $0.hasSuffix(".yml") }.sorted()
+        return try names.map { name in
+            let url = dir.appendingPathComponent(name)
+            var m = try decodeYAML(SourceMapping.self, try String(contentsOf: url, encoding: .utf8), file: relative(url))
+            m.file = relative(url)
+            guard name == "from-\(m.source).yml" else {
+                throw SpecError(file: m.file, entry: "source", problem: "says \(m.source) but the file is \(name)")
+            }
+            return m
+        }
+    }
 
     /// The year and its ancestors, oldest first.
     private func yearChain(returnName: String, year: String) throws -> [Link] {

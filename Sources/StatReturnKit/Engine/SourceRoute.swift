@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// A return made from a dataset the council keeps (its Standard Safeguarding Dataset): the
+/// dataset is read (a folder of its tables, an SQLite file or a PostgreSQL database) and checked
+/// by its own spec, then each return table is selected from it by the return's mapping
+/// (`from-<source>.yml`) and handed on as feeds, which the return then reads like any file.
+public struct SourceRoute: Sendable {
+    public let mapping: SourceMapping
+    /// The dataset's own spec (`Specs/<source>/<version>/`).
+    public let datasetSpec: ReturnSpec
+    private let spec: ReturnSpec
+
+    public init(spec: ReturnSpec, source: String, loader: SpecLoader) throws {
+        guard let mapping = spec.sources[source] else {
+            throw InputError(file: "--input \(source)", problem: "\(spec.title) \(spec.year) is not made from \(source)")
+        }
+        self.spec = spec
+        self.mapping = mapping
+        datasetSpec = try loader.load(returnName: mapping.source, year: mapping.version)
+    }
+
+    /// What a dataset gave: its own check, and the return's tables derived from it.
+    public struct Derived: Sendable {
+        public var checked: ValidationResult
+        public var feeds: [TableFeed]
+    }
+
+    /// Reads and checks the dataset at `path` (a folder or file of its tables, an SQLite file or
+    /// a `postgres://` URL) and derives the return's tables. `parameters` are the run's; the
+    /// dataset takes those it declares (e.g. the extract date).
+    public func derive(from path: String, parameters: [String: String], fix: Bool = false, legacyEncoding: Bool = false) throws -> Derived {
+        var validator = Validator(spec: datasetSpec)
+        validator.fix = fix
+        validator.requireTables = true
+        validator.parameters = try RunInputs(files: [], parameters: parameters.filter { p in datasetSpec.parameters.contains { $0.name == p.key } })
+            .checkedParameters(for: datasetSpec)
+        let loaded: LoadedReturn
+        var notes: [String] = []
+        if DatabaseSource.isDatabase(path) {
+            let read = try DatabaseSource.feeds(path, spec: datasetSpec)
+            notes = read.notes
+            loaded = try validator.load([], feeds: read.feeds)
+        } else {
+            var files = try InputFile.collect(paths: [path])
+            if legacyEncoding { files = files.map { var f = $0; f.legacyEncoding = true; return f } }
+            loaded = try validator.load(files)
+        }
+        var checked = try validator.check(loaded)
+        checked.warnings = notes + checked.warnings
+        return Derived(checked: checked, feeds: try feeds(from: loaded, label: path, parameters: parameters))
+    }
+
+    /// Runs each of the mapping's queries over the loaded dataset. A query must give exactly its
+    /// table's columns (besides `_source`); dates come out in the return's own format.
+    private func feeds(from loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> [TableFeed] {
+        let shown = DatabaseSource.isPostgres(label) ? (try? PostgresReader(url: label).name) ?? label : label
+        return try loaded.database.queue.read { db in
+            try mapping.tables.map { query in
+                let table = spec.table(query.table)!
+                let fail = { (problem: String) in SpecError(file: mapping.file, entry: "tables.\(query.table)", problem: problem) }
+                let statement: Statement
+                do { statement = try db.makeStatement(sql: query.sql) } catch let e as DatabaseError {
+                    throw fail("the SQL does not compile: \(e.message ?? "\(e)")")
+                }
+                let columns = statement.columnNames
+                let fields = table.fieldNames
+                let missing = fields.filter { f in !columns.contains(f) && !(table.field(f)?.extra ?? false) }
+                let unknown = columns.filter { !fields.contains($0) && $0 != "_source" }
+                if !missing.isEmpty || !unknown.isEmpty {
+                    throw fail("the SELECT must give the columns of \(query.table)"
+                               + (missing.isEmpty ? "" : "; it lacks \(missing.joined(separator: ", "))")
+                               + (unknown.isEmpty ? "" : "; it gives \(unknown.joined(separator: ", ")), which the table has not"))
+                }
+                // As for rules: every value is offered, a query binds those it names.
+                statement.setUncheckedArguments(StatementArguments(parameters.merging(spec.period.parameters) { a, _ in a }))
+                let header = columns.filter { $0 != "_source" }
+                let source = columns.firstIndex(of: "_source")
+                let dates = Set(header.indices.filter { table.field(header[$0])?.type == .date })
+                var rows: [[String]] = [], origins: [String] = []
+                do {
+                    let cursor = try Row.fetchCursor(statement)
+                    while let row = try cursor.next() {
+                        var cells: [String] = []
+                        cells.reserveCapacity(header.count)
+                        for i in 0..<row.count where i != source {
+                            let text = SQLiteReader.text(row[i] as DatabaseValue)
+                            cells.append(dates.contains(cells.count) ? spec.dateFormat.write(isoOrAsIs: text) : text)
+                        }
+                        rows.append(cells)
+                        origins.append(source.map { SQLiteReader.text(row[$0] as DatabaseValue) } ?? "")
+                    }
+                } catch let e as DatabaseError {
+                    throw fail("the SQL failed: \(e.message ?? "\(e)")")
+                }
+                return TableFeed(table: query.table, label: "\(shown) as \(query.table)", header: header, rows: rows,
+                                 origins: source == nil ? nil : origins)
+            }
+        }
+    }
+}
+
+extension ReturnSpec.DateFormat {
+    /// An ISO date written in this format; any other text as it is (ingest then reports it).
+    func write(isoOrAsIs text: String) -> String {
+        guard self == .dmy, let d = SimpleDate(iso: text) else { return text }
+        return d.dmy
+    }
+}

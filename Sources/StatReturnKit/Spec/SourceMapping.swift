@@ -1,0 +1,23 @@
+/// How a return's tables are made from a dataset a council keeps (`from-<source>.yml` in a year
+/// folder, e.g. `from-ssd.yml`): for each table of the return, one SQL `SELECT` over the
+/// dataset's tables giving exactly that table's columns (and, optionally, `_source`: where each
+/// row came from, shown in findings). A council whose dataset differs edits this file.
+public struct SourceMapping: Decodable, Sendable, Equatable {
+    /// The dataset's spec: `Specs/<source>/<version>/`.
+    public var source: String
+    public var version: String
+    public var tables: [Query]
+
+    public struct Query: Decodable, Sendable, Equatable {
+        public var table: String
+        /// Bound as for rules: `:collection_start`, `:collection_end`, `:reference_date`, and the
+        /// return's parameters.
+        public var sql: String
+        public var note: String?
+    }
+
+    /// The spec file the mapping was read from, for messages (not read from YAML).
+    public var file = ""
+
+    enum CodingKeys: String, CodingKey { case source, version, tables }
+}
