@@ -27,8 +27,9 @@ sample: build
 	@$(SWIFT) run --skip-build statreturn validate ssda903 --year 2026-27 $(SAMPLE_903) --owners SampleReturns/ssda903/owners.csv --out out; \
 	status=$$?; [ $$status -le 1 ] || exit $$status
 
+# A private PostgreSQL server runs for the length of the tests (the SSD read from a database).
 test: deps
-	$(SWIFT) test --disable-swift-testing
+	Tests/postgres/with-postgres.sh $(SWIFT) test --disable-swift-testing
 
 # Rewrites Tests/StatReturnKitTests/RuleTests.generated.swift (one test per return, year
 # and rule) from Specs/, after a rule is added, renamed or retired.
