@@ -38,8 +38,8 @@ struct WorkbookParts {
         try XCTUnwrap(matches(#"<c r="\#(ref)"[^>]*?(/>|>.*?</c>)"#, in: sheet).first, "no cell \(ref)")
     }
 
-    /// The number format code and fill colour (ARGB) of a cell's style.
-    func style(of cell: String) throws -> (numberFormat: String?, fill: String?) {
+    /// The number format code, fill colour (ARGB) and boldness of a cell's style.
+    func style(of cell: String) throws -> (numberFormat: String?, fill: String?, bold: Bool) {
         let styles = try part("xl/styles.xml")
         let xfs = matches(#"<xf [^>]*?(/>|>.*?</xf>)"#, in: try XCTUnwrap(matches(#"<cellXfs.*?</cellXfs>"#, in: styles).first))
         let xf = xfs[Int(attribute("s", of: cell) ?? "0")!]
@@ -48,7 +48,8 @@ struct WorkbookParts {
             .flatMap { attribute("formatCode", of: $0) } ?? Self.builtInFormats[formatID]
         let fills = matches(#"<fill>.*?</fill>"#, in: styles)
         let fill = fills[Int(attribute("fillId", of: xf) ?? "0")!]
-        return (format, matches(#"<fgColor [^>]*?/>"#, in: fill).first.flatMap { attribute("rgb", of: $0) })
+        let font = matches(#"<font>.*?</font>"#, in: styles)[Int(attribute("fontId", of: xf) ?? "0")!]
+        return (format, matches(#"<fgColor [^>]*?/>"#, in: fill).first.flatMap { attribute("rgb", of: $0) }, font.contains("<b/>"))
     }
 
     /// The formats Excel numbers rather than names (those a writer may use for text and integers).

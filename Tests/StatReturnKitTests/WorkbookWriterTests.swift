@@ -13,6 +13,7 @@ final class WorkbookWriterTests: XCTestCase {
             .init([.text("0000037"), .date(date), .number(3), .text("=SUM(A1)")], style: .error),
             .init([.text("+44 113"), .empty, .number(2.5)], style: .query),
             .init([.text("@home"), .date(SimpleDate(year: 1899, month: 12, day: 31)!), .empty, .text("-1")]),
+            .init([.text("All"), .empty, .number(5)], style: .total),
         ]
         return Workbook(sheets: [Workbook.Sheet(name: "Summary", columns: [.init("What")], rows: [.init([.text("all")])]), list])
     }
@@ -48,7 +49,7 @@ final class WorkbookWriterTests: XCTestCase {
         var rows: [[String]] = []
         try reader.rows(of: reader.sheets[1]).forEachRecord { rows.append($0.cells) }
         XCTAssertEqual(rows, [["ID", "Started", "Count", "Note"], ["0000037", "26/09/2025", "3", "=SUM(A1)"],
-                              ["+44 113", "", "2.5", ""], ["@home", "31/12/1899", "", "-1"]])
+                              ["+44 113", "", "2.5", ""], ["@home", "31/12/1899", "", "-1"], ["All", "", "5", ""]])
     }
 
     func testHeaderIsFrozenFilteredAndStyledAndRowsAreFilledBySeverity() throws {
@@ -56,15 +57,19 @@ final class WorkbookWriterTests: XCTestCase {
         let sheet = try parts.sheet("People")
         XCTAssertTrue(sheet.contains(#"state="frozen""#) && sheet.contains(#"<pane "#), sheet)
         XCTAssertEqual(parts.matches(#"<pane [^>]*ySplit="(\d+)""#, in: sheet, group: 1), ["1"])
-        XCTAssertEqual(parts.matches(#"<autoFilter ref="([^"]+)""#, in: sheet, group: 1), ["A1:D4"])
-        XCTAssertTrue(try parts.part("xl/styles.xml").contains("<b/>"), "the header is bold")
+        XCTAssertEqual(parts.matches(#"<autoFilter ref="([^"]+)""#, in: sheet, group: 1), ["A1:D5"])
+        XCTAssertTrue(try parts.style(of: parts.cell("A1", in: sheet)).bold, "the header is bold")
         XCTAssertNotNil(try parts.style(of: parts.cell("A1", in: sheet)).fill, "the header has a fill")
+        XCTAssertTrue(sheet.contains(#"<ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/>"#), "no warning on digits kept as text")
 
         let error = try parts.style(of: parts.cell("A2", in: sheet)).fill
         let query = try parts.style(of: parts.cell("B3", in: sheet)).fill
         XCTAssertEqual(error, "FFF8D7DA")
         XCTAssertEqual(query, "FFFFEDC2", "a blank cell of a query row carries the fill too")
         XCTAssertNil(try parts.style(of: parts.cell("A4", in: sheet)).fill, "a row with no style has no fill")
+        XCTAssertFalse(try parts.style(of: parts.cell("A4", in: sheet)).bold)
+        XCTAssertTrue(try parts.style(of: parts.cell("A5", in: sheet)).bold, "a total is bold")
+        XCTAssertNil(try parts.style(of: parts.cell("A5", in: sheet)).fill)
         XCTAssertEqual(try parts.style(of: parts.cell("A2", in: sheet)).numberFormat, "@")
         XCTAssertEqual(try parts.style(of: parts.cell("B2", in: sheet)).numberFormat, "dd/mm/yyyy", "a filled date is still a date")
 
@@ -72,6 +77,22 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(widths.count, 4)
         XCTAssertEqual(widths[3], 30, accuracy: 1, "a width given is kept")
         XCTAssertGreaterThanOrEqual(widths[1], 10, "a date column fits a date")
+    }
+
+    func testWrappedTextMakesItsRowTallEnough() throws {
+        let sentence = String(repeating: "word ", count: 40)   // 200 characters: five lines of at most 46
+        let book = Workbook(sheets: [Workbook.Sheet(name: "S", columns: [.init("Code"), .init("Message", width: 40, wrap: true)], rows: [
+            .init([.text("A"), .text("short")]), .init([.text("B"), .text(sentence)]), .init([.text("C"), .text("one\ntwo")]),
+        ])])
+        let parts = try WorkbookParts(try WorkbookWriter.data(book))
+        let sheet = try parts.sheet("S")
+        func height(_ row: Int) -> String? {
+            parts.matches(#"<row r="\#(row)"[^>]*>"#, in: sheet).first.flatMap { parts.attribute("ht", of: $0) }
+        }
+        XCTAssertNil(height(2), "one line keeps the default height")
+        XCTAssertEqual(height(3), "75", "five lines of 15 points")
+        XCTAssertEqual(height(4), "30", "a line break starts a line")
+        XCTAssertTrue(try parts.part("xl/styles.xml").contains(#"wrapText="1""#))
     }
 
     func testAllowedValuesAreADropDownInlineOrOnAHiddenSheet() throws {

@@ -34,9 +34,12 @@ public struct Workbook: Sendable, Equatable {
         public var width: Double?
         /// Offered as a drop-down list on every data cell of the column.
         public var allowed: [String]?
+        /// Long text (a sentence) runs onto more lines within the width instead of being hidden
+        /// under the next cell.
+        public var wrap: Bool
 
-        public init(_ header: String, _ kind: Kind = .text, width: Double? = nil, allowed: [String]? = nil) {
-            self.header = header; self.kind = kind; self.width = width; self.allowed = allowed
+        public init(_ header: String, _ kind: Kind = .text, width: Double? = nil, allowed: [String]? = nil, wrap: Bool = false) {
+            self.header = header; self.kind = kind; self.width = width; self.allowed = allowed; self.wrap = wrap
         }
     }
 
@@ -47,8 +50,8 @@ public struct Workbook: Sendable, Equatable {
         case empty
     }
 
-    /// A row's fill, for rows that call for attention.
-    public enum RowStyle: Sendable, Equatable { case error, query }
+    /// A row's look: a fill for a row that calls for attention, bold for a total.
+    public enum RowStyle: Sendable, Equatable { case error, query, total }
 
     public struct Row: Sendable, Equatable {
         public var cells: [Cell]

@@ -71,28 +71,37 @@ public enum WorkbookWriter {
     private final class Styles {
         let book: UnsafeMutablePointer<lxw_workbook>
         private var made: [Key: UnsafeMutablePointer<lxw_format>] = [:]
-        lazy var header: UnsafeMutablePointer<lxw_format> = {
+        private var headers: [Bool: UnsafeMutablePointer<lxw_format>] = [:]
+
+        /// Bold on a fill, over a line; over a column of numbers it stands to the right, as they do.
+        func header(_ kind: Workbook.Column.Kind) -> UnsafeMutablePointer<lxw_format> {
+            let right = kind == .integer || kind == .number
+            if let f = headers[right] { return f }
             let f = workbook_add_format(book)!
             format_set_bold(f)
             format_set_bg_color(f, 0xD9E2F3)
             format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
+            if right { format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
+            headers[right] = f
             return f
-        }()
+        }
 
-        private struct Key: Hashable { var numberFormat: String?; var style: Workbook.RowStyle? }
+        private struct Key: Hashable { var numberFormat: String?; var style: Workbook.RowStyle?; var wrap: Bool }
 
         init(_ book: UnsafeMutablePointer<lxw_workbook>) { self.book = book }
 
-        /// Nil is Excel's own General format with no fill.
-        func format(_ numberFormat: String?, _ style: Workbook.RowStyle?) -> UnsafeMutablePointer<lxw_format>? {
-            if numberFormat == nil && style == nil { return nil }
-            let key = Key(numberFormat: numberFormat, style: style)
+        /// Cells are set at the top of their row, which a wrapped sentence beside them makes taller.
+        func format(_ numberFormat: String?, _ style: Workbook.RowStyle?, wrap: Bool) -> UnsafeMutablePointer<lxw_format> {
+            let key = Key(numberFormat: numberFormat, style: style, wrap: wrap)
             if let f = made[key] { return f }
             let f = workbook_add_format(book)!
+            format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+            if wrap { format_set_text_wrap(f) }
             if let numberFormat { format_set_num_format(f, numberFormat) }
             switch style {
             case .error: format_set_bg_color(f, 0xF8D7DA)   // soft red
             case .query: format_set_bg_color(f, 0xFFEDC2)   // soft amber
+            case .total: format_set_bold(f)
             case nil: break
             }
             made[key] = f
@@ -117,51 +126,65 @@ public enum WorkbookWriter {
             guard sheet.rows.count < maxRows else {
                 throw Failure(sheet: name, problem: "has \(sheet.rows.count) rows; Excel holds at most \(maxRows - 1) below the header")
             }
+            let widths = columns.indices.map { columns[$0].width ?? fittedWidth($0) }
             for (c, column) in columns.enumerated() {
-                let width = column.width ?? fittedWidth(c)
-                try check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), width, styles.format(Self.numberFormat(column.kind), nil)), "column \(columnLetters(c))")
+                let width = widths[c]
+                let format = styles.format(Self.numberFormat(column.kind), nil, wrap: column.wrap)
+                try check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), width, format), "column \(columnLetters(c))")
                 if let allowed = column.allowed, !allowed.isEmpty { try validate(column: c, allowed, lists: &lists) }
             }
             if sheet.freezeHeader { worksheet_freeze_panes(ws, 1, 0) }
+            // Digits written as text (a child ID, a code) are meant as text: no warning triangle on each.
+            try check(worksheet_ignore_errors(ws, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), "A1:XFD1048576"), "the sheet's warnings")
+            // Printed, a sheet is as wide as the paper, on its side, with the header on every page.
+            worksheet_set_landscape(ws)
+            worksheet_fit_to_pages(ws, 1, 0)
+            try check(worksheet_repeat_rows(ws, 0, 0), "the header for printing")
             if sheet.autofilter {
                 try check(worksheet_autofilter(ws, 0, 0, lxw_row_t(sheet.rows.count), lxw_col_t(columns.count - 1)), "the filter")
             }
             for (c, column) in columns.enumerated() {
-                try check(worksheet_write_string(ws, 0, lxw_col_t(c), Self.fitted(column.header), styles.header), "the header")
+                try check(worksheet_write_string(ws, 0, lxw_col_t(c), Self.fitted(column.header), styles.header(column.kind)), "the header")
             }
             for (r, row) in sheet.rows.enumerated() {
                 guard row.cells.count <= columns.count else {
                     throw Failure(sheet: name, problem: "row \(r + 2) has \(row.cells.count) cells for \(columns.count) columns")
                 }
+                let lines = zip(row.cells, zip(columns, widths)).map { cell, column in
+                    guard column.0.wrap, case .text(let text) = cell else { return 1 }
+                    return Self.lines(text, width: column.1)
+                }.max() ?? 1
+                if lines > 1 { try check(worksheet_set_row(ws, lxw_row_t(r + 1), 15 * Double(lines), nil), "the height of row \(r + 2)") }
                 for c in columns.indices {
-                    try write(c < row.cells.count ? row.cells[c] : .empty, row: r + 1, column: c, kind: columns[c].kind, style: row.style)
+                    try write(c < row.cells.count ? row.cells[c] : .empty, row: r + 1, column: columns[c], at: c, style: row.style)
                 }
             }
         }
 
-        private func write(_ cell: Workbook.Cell, row: Int, column: Int, kind: Workbook.Column.Kind, style: Workbook.RowStyle?) throws {
-            let r = lxw_row_t(row), c = lxw_col_t(column)
+        private func write(_ cell: Workbook.Cell, row: Int, column: Workbook.Column, at index: Int, style: Workbook.RowStyle?) throws {
+            let r = lxw_row_t(row), c = lxw_col_t(index)
+            func format(_ numberFormat: String?) -> UnsafeMutablePointer<lxw_format> { styles.format(numberFormat, style, wrap: column.wrap) }
             let status: lxw_error
             switch cell {
             // Always a string, never a formula, whatever the text starts with: values come from files anyone could have written.
             case .text(let text):
-                status = worksheet_write_string(ws, r, c, Self.fitted(text), styles.format(textFormat, style))
+                status = worksheet_write_string(ws, r, c, Self.fitted(text), format(textFormat))
             // Excel's calendar starts in 1900; an earlier date can only be shown as text.
             case .date(let date) where date.year < 1900:
-                status = worksheet_write_string(ws, r, c, date.dmy, styles.format(textFormat, style))
+                status = worksheet_write_string(ws, r, c, date.dmy, format(textFormat))
             case .date(let date):
                 var value = lxw_datetime(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
-                status = worksheet_write_datetime(ws, r, c, &value, styles.format(dateFormat, style))
+                status = worksheet_write_datetime(ws, r, c, &value, format(dateFormat))
             case .number(let n) where n.isFinite:
-                status = worksheet_write_number(ws, r, c, n, styles.format(kind == .integer ? integerFormat : nil, style))
+                status = worksheet_write_number(ws, r, c, n, format(column.kind == .integer ? integerFormat : nil))
             case .number(let n):
-                status = worksheet_write_string(ws, r, c, String(n), styles.format(textFormat, style))
+                status = worksheet_write_string(ws, r, c, String(n), format(textFormat))
             case .empty:
                 // A blank cell is only written to carry the row's fill.
                 guard style != nil else { return }
-                status = worksheet_write_blank(ws, r, c, styles.format(Self.numberFormat(kind), style))
+                status = worksheet_write_blank(ws, r, c, format(Self.numberFormat(column.kind)))
             }
-            try check(status, "cell \(columnLetters(column))\(row + 1)")
+            try check(status, "cell \(columnLetters(index))\(row + 1)")
         }
 
         /// A drop-down of `allowed` on every data cell of the column. Excel holds at most 255
@@ -199,6 +222,14 @@ public enum WorkbookWriter {
                 }
             }
             return Double(min(max(longest, 8), 60))
+        }
+
+        /// The lines wrapped text takes at this width, a little generously: a width counts the
+        /// default font's digits, most letters are narrower, and a word that does not fit moves to
+        /// the next line. The row is made that tall, as not every program fits it when it opens the file.
+        static func lines(_ text: String, width: Double) -> Int {
+            let perLine = max(1, Int(width * 1.15))
+            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.utf16.count + perLine - 1) / perLine) }
         }
 
         private func check(_ status: lxw_error, _ place: String) throws {
