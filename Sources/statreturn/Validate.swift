@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var given: InputOptions
 
-    @Option(help: "Write findings.csv, findings.json and report.html to this folder.")
+    @Option(help: "Write findings.xlsx, findings.csv, findings.json and report.html to this folder.")
     var out: String?
 
     @Option(name: .customLong("keep-db"), help: "Also write the loaded tables (typed, with each record's _row and _line) to this SQLite file, to query with any SQLite tool.")
@@ -70,8 +70,8 @@ struct Validate: ParsableCommand {
                 }
             }
             if let target {
-                try ReportWriter.write(result, to: target, fixed: fix)
-                print("\nReports written to \(target.path)/: findings.csv, findings.json, report.html\(fix || !result.fixes.isEmpty ? ", fixes.csv" : "")")
+                let written = try ReportWriter.write(result, spec: returnSpec, to: target, fixed: fix)
+                print("\nReports written to \(target.path)/: \(written.joined(separator: ", "))")
             }
             if !result.failed.isEmpty { throw ExitCode(2) }
             if result.errorCount > 0 { throw ExitCode(1) }
