@@ -158,5 +158,11 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertThrowsError(try WorkbookWriter.data(book)) { error in
             XCTAssertEqual("\(error)", "sheet 'Findings': row 2 has 2 cells for 1 columns")
         }
+        XCTAssertThrowsError(try WorkbookWriter.data(Workbook(sheets: [.init(name: "Empty", columns: [])]))) { error in
+            XCTAssertEqual("\(error)", "sheet 'Empty': a sheet needs at least one column")
+        }
+        XCTAssertThrowsError(try WorkbookWriter.data(Workbook(sheets: []))) { error in
+            XCTAssertEqual("\(error)", "a workbook needs at least one sheet")
+        }
     }
 }

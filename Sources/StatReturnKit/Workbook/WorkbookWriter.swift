@@ -33,6 +33,7 @@ public enum WorkbookWriter {
     }
 
     private static func write(_ workbook: Workbook, to path: String, scratch: String) throws {
+        guard !workbook.sheets.isEmpty else { throw Failure(problem: "a workbook needs at least one sheet") }
         let scratchCopy = strdup(scratch)
         defer { free(scratchCopy) }
         var options = lxw_workbook_options()
@@ -150,9 +151,9 @@ public enum WorkbookWriter {
                 guard row.cells.count <= columns.count else {
                     throw Failure(sheet: name, problem: "row \(r + 2) has \(row.cells.count) cells for \(columns.count) columns")
                 }
-                let lines = zip(row.cells, zip(columns, widths)).map { cell, column in
-                    guard column.0.wrap, case .text(let text) = cell else { return 1 }
-                    return Self.lines(text, width: column.1)
+                let lines = row.cells.indices.map { c in
+                    guard columns[c].wrap, case .text(let text) = row.cells[c] else { return 1 }
+                    return Self.lines(text, width: widths[c])
                 }.max() ?? 1
                 if lines > 1 { try check(worksheet_set_row(ws, lxw_row_t(r + 1), 15 * Double(lines), nil), "the height of row \(r + 2)") }
                 for c in columns.indices {
@@ -180,7 +181,8 @@ public enum WorkbookWriter {
             case .number(let n):
                 status = worksheet_write_string(ws, r, c, String(n), format(textFormat))
             case .empty:
-                // A blank cell is only written to carry the row's fill.
+                // A blank cell is only written to carry the row's look. A row's own style would cost
+                // nothing but stay put when the rows are sorted, leaving fills on the wrong rows.
                 guard style != nil else { return }
                 status = worksheet_write_blank(ws, r, c, format(Self.numberFormat(column.kind)))
             }
@@ -232,11 +234,7 @@ public enum WorkbookWriter {
             return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.utf16.count + perLine - 1) / perLine) }
         }
 
-        private func check(_ status: lxw_error, _ place: String) throws {
-            guard status == LXW_NO_ERROR else {
-                throw Failure(sheet: name, problem: "\(place) cannot be written (\(String(cString: lxw_strerror(status))))")
-            }
-        }
+        private func check(_ status: lxw_error, _ place: String) throws { try WorkbookWriter.check(status, sheet: name, place) }
 
         static func numberFormat(_ kind: Workbook.Column.Kind) -> String? {
             switch kind {
@@ -275,12 +273,17 @@ public enum WorkbookWriter {
             // Row by row, as the constant-memory mode needs.
             for r in 0..<(columns.map(\.count).max() ?? 0) {
                 for (c, values) in columns.enumerated() where r < values.count {
-                    let status = worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), SheetWriter.fitted(values[r]), nil)
-                    guard status == LXW_NO_ERROR else {
-                        throw Failure(sheet: name, problem: "cell \(columnLetters(c))\(r + 1) cannot be written (\(String(cString: lxw_strerror(status))))")
-                    }
+                    try check(worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), SheetWriter.fitted(values[r]), nil),
+                              sheet: name, "cell \(columnLetters(c))\(r + 1)")
                 }
             }
+        }
+    }
+
+    /// A libxlsxwriter status as a failure naming the sheet and the place in it.
+    private static func check(_ status: lxw_error, sheet: String, _ place: String) throws {
+        guard status == LXW_NO_ERROR else {
+            throw Failure(sheet: sheet, problem: "\(place) cannot be written (\(String(cString: lxw_strerror(status))))")
         }
     }
 
