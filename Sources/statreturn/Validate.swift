@@ -10,14 +10,14 @@ struct Validate: ParsableCommand {
         Examples:
           statreturn validate ssda903 --year 2026-27 SampleReturns/ssda903/2026-27 --out out
           statreturn validate ssda903 --year 2026-27 header.csv episodes.csv --owners owners.csv --out out
+          statreturn validate ssda903 --year 2026-27 path/to/903-files --out out --format xlsx
         """)
 
     @OptionGroup var spec: SpecOptions
 
     @OptionGroup var given: InputOptions
 
-    @Option(help: "Write findings.csv, findings.json and report.html to this folder.")
-    var out: String?
+    @OptionGroup var reports: ReportOptions
 
     @Option(name: .customLong("keep-db"), help: "Also write the loaded tables (typed, with each record's _row and _line) to this SQLite file, to query with any SQLite tool.")
     var keepDB: String?
@@ -39,7 +39,7 @@ struct Validate: ParsableCommand {
         do {
             // The output place is checked before the (long) run, so a mistake costs nothing.
             let run = try given.run()
-            let target = try out.map { try OutputTarget(path: $0, inputs: run.paths + [owners].compactMap { $0 }) }
+            let target = try reports.out.map { try OutputTarget(path: $0, inputs: run.paths + [owners].compactMap { $0 }) }
             let ownerMap = try owners.map { try Owners(file: InputFile.read($0)) } ?? Owners()
             progress("Reading \(run.paths.joined(separator: ", "))")
             progress("Checking \(returnSpec.rules.count) rules")
@@ -63,8 +63,8 @@ struct Validate: ParsableCommand {
                 }
             }
             if let target {
-                try ReportWriter.write(result, to: target, fixed: fix)
-                print("\nReports written to \(target.path)/: findings.csv, findings.json, report.html\(fix || !result.fixes.isEmpty ? ", fixes.csv" : "")")
+                let written = try ReportWriter.write(result, spec: returnSpec, to: target, formats: reports.formats, bom: !reports.noBOM, fixed: fix)
+                print("\nReports written to \(target.path)/: \(written.joined(separator: ", "))")
             }
             if !result.failed.isEmpty { throw ExitCode(2) }
             if result.errorCount > 0 { throw ExitCode(1) }

@@ -29,6 +29,48 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(html.contains("North CLA"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("findings.json"))) as? [String: Any]
         XCTAssertEqual((json?["findings"] as? [Any])?.count, rows.count - 1)
+
+        XCTAssertTrue(r.stdout.hasSuffix("Reports written to \(out.path)/: findings.xlsx, findings.csv, findings.json, report.html\n"), r.stdout)
+        let bytes = Array(try Data(contentsOf: out.appendingPathComponent("findings.csv")))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, for Excel")
+        XCTAssertTrue(bytes.indices.allSatisfy { bytes[$0] != 0x0A || bytes[$0 - 1] == 0x0D }, "CRLF line ends")
+        let book = try XLSXReader(data: Data(contentsOf: out.appendingPathComponent("findings.xlsx")), file: "findings.xlsx", dateFormat: .dmy)
+        XCTAssertEqual(book.sheets.map(\.name), ["By rule", "By team", "Findings", "Owners"])
+        var listed: [[String]] = [], owners: [[String]] = []
+        try book.rows(of: book.sheets[2]).forEachRecord { listed.append($0.cells) }
+        XCTAssertEqual(listed.count, rows.count, "a row per finding under the header, in both")
+        XCTAssertEqual(Set(listed.dropFirst().map { $0[4] }), Set(rows.dropFirst().map { $0[6] }), "the same children")
+        try book.rows(of: book.sheets[3]).forEachRecord { owners.append($0.cells) }
+        XCTAssertEqual(owners.dropFirst().map(\.first), ["C999999"], "the one child with findings the owners list lacks")
+    }
+
+    /// --format writes the reports chosen and the message names exactly those; --no-bom leaves
+    /// the CSV's byte-order mark out.
+    func testFormatChoosesTheReportsWritten() throws {
+        let sample = Package.samples.appendingPathComponent("ssda903/2026-27").path
+        func validate(_ options: [String]) throws -> (run: ProgramRun, out: URL, files: [String]) {
+            let out = try temporaryFolder()
+            let r = try run(["validate", "ssda903", "--year", "2026-27", sample, "--out", out.path] + options)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            return (r, out, try FileManager.default.contentsOfDirectory(atPath: out.path).sorted())
+        }
+        let xlsx = try validate(["--format", "xlsx"])
+        XCTAssertEqual(xlsx.files, ["findings.xlsx"])
+        XCTAssertTrue(xlsx.run.stdout.hasSuffix("/: findings.xlsx\n"), xlsx.run.stdout)
+
+        let csv = try validate(["--format", "csv, json", "--no-bom"])
+        XCTAssertEqual(csv.files, ["findings.csv", "findings.json"])
+        XCTAssertTrue(csv.run.stdout.hasSuffix("/: findings.csv, findings.json\n"), csv.run.stdout)
+        XCTAssertTrue(try Data(contentsOf: csv.out.appendingPathComponent("findings.csv")).starts(with: Data("return,".utf8)), "no byte-order mark")
+
+        XCTAssertEqual(try validate(["--format", "HTML", "--format", "csv"]).files, ["findings.csv", "report.html"])
+
+        let unknown = try run(["validate", "ssda903", "--year", "2026-27", sample, "--out", try temporaryFolder().path, "--format", "xlsx,pdf"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("--format: 'pdf' is not a report; choose from xlsx, csv, json, html"), unknown.stderr)
+        let nowhere = try run(["validate", "ssda903", "--year", "2026-27", sample, "--no-bom"])
+        XCTAssertEqual(nowhere.status, 2)
+        XCTAssertTrue(nowhere.stderr.contains("give --out"), nowhere.stderr)
     }
 
     /// The README's table of expected findings, as "code table row child". Its columns are

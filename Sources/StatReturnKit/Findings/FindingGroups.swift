@@ -19,11 +19,9 @@ public struct FindingGroups: Sendable {
     public let teams: [Team]
 
     public init(_ findings: [Finding]) {
-        let byTeam = Dictionary(grouping: findings) { f in
-            f.row == nil && f.child.isEmpty ? Self.wholeReturn : (f.team.isEmpty ? Self.noTeam : f.team)
-        }
+        let byTeam = Dictionary(grouping: findings, by: Self.team)
         teams = byTeam.keys.sorted(by: Self.order).map { team in
-            let byWorker = Dictionary(grouping: byTeam[team]!) { $0.worker.isEmpty ? Self.noWorker : $0.worker }
+            let byWorker = Dictionary(grouping: byTeam[team]!, by: Self.worker)
             let workers = byWorker.keys.sorted(by: Self.order).map { worker in
                 let byChild = Dictionary(grouping: byWorker[worker]!, by: \.child)
                 return Worker(name: worker, counts: Counts(byWorker[worker]!),
@@ -32,6 +30,12 @@ public struct FindingGroups: Sendable {
             return Team(name: team, counts: Counts(byTeam[team]!), workers: workers)
         }
     }
+
+    /// The team a finding is grouped under, so a list of findings can name the same groups.
+    public static func team(_ f: Finding) -> String {
+        f.row == nil && f.child.isEmpty ? wholeReturn : (f.team.isEmpty ? noTeam : f.team)
+    }
+    public static func worker(_ f: Finding) -> String { f.worker.isEmpty ? noWorker : f.worker }
 
     /// Named groups alphabetically, the catch-all groups last.
     static func order(_ a: String, _ b: String) -> Bool {

@@ -49,8 +49,7 @@ final class ValueParser {
         case .code:
             return codeList?.contains(text) == true ? .value(text.databaseValue) : .invalid
         case .date:
-            let d = dateFormat == .dmy ? SimpleDate(dmy: text) : SimpleDate(iso: text)
-            return d.map { .value($0.iso.databaseValue) } ?? .invalid
+            return dateFormat.date(text).map { .value($0.iso.databaseValue) } ?? .invalid
         case .integer:
             guard let n = Int(text) else { return .invalid }
             if let lo = field.min, n < lo { return .invalid }

@@ -5,3 +5,6 @@ func csvField(_ s: String) -> String {
 }
 
 func csvLine(_ cells: [String], ending: String = "\n") -> String { cells.map(csvField).joined(separator: ",") + ending }
+
+/// A line of a CSV report people open in Excel (findings.csv, fixes.csv): CRLF, as Windows programs expect.
+func reportLine(_ cells: [String]) -> String { csvLine(cells, ending: "\r\n") }

@@ -4,9 +4,9 @@ public enum FindingsCSV {
                                  "fields", "values", "message", "team", "worker", "file", "key", "record"]
 
     public static func render(_ findings: [Finding]) -> String {
-        var out = csvLine(columns)
+        var out = reportLine(columns)
         for f in findings {
-            out += csvLine([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
+            out += reportLine([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
                             f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
                             message(f), f.team, f.worker, f.file, f.key, f.record].map(inert))
         }

@@ -3,8 +3,8 @@ public enum FixesCSV {
     public static let columns = ["file", "row", "field", "before", "after", "reason"]
 
     public static func render(_ fixes: [Fix]) -> String {
-        fixes.reduce(csvLine(columns)) { out, f in
-            out + csvLine([f.file, String(f.row), f.field, f.before, f.after, f.reason])
+        fixes.reduce(reportLine(columns)) { out, f in
+            out + reportLine([f.file, String(f.row), f.field, f.before, f.after, f.reason])
         }
     }
 }

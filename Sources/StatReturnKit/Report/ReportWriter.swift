@@ -1,18 +1,49 @@
 import Foundation
 
+/// The reports a run can write, by the name a user chooses them with.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case xlsx, csv, json, html
+
+    public var file: String {
+        switch self {
+        case .xlsx: return "findings.xlsx"
+        case .csv: return "findings.csv"
+        case .json: return "findings.json"
+        case .html: return "report.html"
+        }
+    }
+}
+
 /// The report files of a run, written together into the output folder.
 public enum ReportWriter {
-    public static func files(_ result: ValidationResult, fixed: Bool = false) throws -> [(name: String, data: Data)] {
-        var files: [(name: String, data: Data)] = [
-            ("findings.csv", Data(FindingsCSV.render(result.findings).utf8)),
-            ("findings.json", try FindingsJSON.render(result)),
-            ("report.html", Data(HTMLReport.render(result).utf8)),
-        ]
-        if fixed || !result.fixes.isEmpty { files.append(("fixes.csv", Data(FixesCSV.render(result.fixes).utf8))) }
+    /// `bom`: the CSV reports start with a UTF-8 byte-order mark, without which Excel reads them in
+    /// the computer's code page and garbles accented names. `fixes.csv` goes with any choice of
+    /// formats when values were changed: it is the only record of the changes.
+    public static func files(_ result: ValidationResult, spec: ReturnSpec, formats: [ReportFormat] = ReportFormat.allCases,
+                             bom: Bool = true, fixed: Bool = false) throws -> [(name: String, data: Data)] {
+        func csv(_ text: String) -> Data { Data(((bom ? "\u{FEFF}" : "") + text).utf8) }
+        var files: [(name: String, data: Data)] = []
+        for format in ReportFormat.allCases where formats.contains(format) {
+            switch format {
+            case .xlsx:
+                do { files.append((format.file, try FindingsWorkbook.render(result, spec: spec))) } catch let e as WorkbookWriter.Failure {
+                    throw InputError(file: format.file, problem: "cannot be made: \(e)")
+                }
+            case .csv: files.append((format.file, csv(FindingsCSV.render(result.findings))))
+            case .json: files.append((format.file, try FindingsJSON.render(result)))
+            case .html: files.append((format.file, Data(HTMLReport.render(result).utf8)))
+            }
+        }
+        if fixed || !result.fixes.isEmpty { files.append(("fixes.csv", csv(FixesCSV.render(result.fixes)))) }
         return files
     }
 
-    public static func write(_ result: ValidationResult, to target: OutputTarget, fixed: Bool = false) throws {
-        try target.writeFolder(try files(result, fixed: fixed))
+    /// Writes the reports and gives the names of the files written, in order.
+    @discardableResult
+    public static func write(_ result: ValidationResult, spec: ReturnSpec, to target: OutputTarget, formats: [ReportFormat] = ReportFormat.allCases,
+                             bom: Bool = true, fixed: Bool = false) throws -> [String] {
+        let files = try files(result, spec: spec, formats: formats, bom: bom, fixed: fixed)
+        try target.writeFolder(files)
+        return files.map(\.name)
     }
 }

@@ -5,6 +5,11 @@ import Foundation
 public struct ReturnSpec: Sendable {
     public enum DateFormat: String, Codable, Sendable {
         case dmy = "dd/mm/yyyy", iso = "yyyy-mm-dd"
+
+        /// The date `text` is in this format, exactly; nil if it is none.
+        public func date(_ text: some StringProtocol) -> SimpleDate? {
+            self == .dmy ? SimpleDate(dmy: text) : SimpleDate(iso: text)
+        }
     }
 
     public var returnName: String
