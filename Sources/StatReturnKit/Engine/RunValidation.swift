@@ -2,13 +2,15 @@
 /// from any dataset given (`--ssd`), checked together. The dataset's own findings (about the
 /// extract itself) come first in the one result.
 extension Validator {
-    public func validate(_ run: RunInputs, specs: SpecLoader, owners: Owners = Owners()) throws -> ValidationResult {
-        var feeds: [TableFeed] = [], checks: [ValidationResult] = []
+    /// Without an owners list, the owners a dataset's allocations name are used.
+    public func validate(_ run: RunInputs, specs: SpecLoader, owners given: Owners = Owners()) throws -> ValidationResult {
+        var feeds: [TableFeed] = [], checks: [ValidationResult] = [], owners = given
         for (source, path) in try run.sources(for: spec) {
             let derived = try SourceRoute(spec: spec, source: source, loader: specs)
-                .derive(from: path, parameters: parameters, fix: fix, legacyEncoding: run.legacyEncoding)
+                .derive(from: path, parameters: parameters, owners: given, fix: fix, legacyEncoding: run.legacyEncoding)
             feeds += derived.feeds
             checks.append(derived.checked)
+            if given.isEmpty, let o = derived.owners { owners = o }
         }
         var result = try validate(try run.inputFiles(for: spec), feeds: feeds, owners: owners)
         guard !checks.isEmpty else { return result }

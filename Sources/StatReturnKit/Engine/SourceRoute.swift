@@ -24,12 +24,16 @@ public struct SourceRoute: Sendable {
     public struct Derived: Sendable {
         public var checked: ValidationResult
         public var feeds: [TableFeed]
+        /// The owners the dataset's allocations name, when the mapping says how to find them.
+        public var owners: Owners?
     }
 
     /// Reads and checks the dataset at `path` (a folder or file of its tables, an SQLite file or
     /// a `postgres://` URL) and derives the return's tables. `parameters` are the run's; the
     /// dataset takes those it declares (e.g. the extract date).
-    public func derive(from path: String, parameters: [String: String], fix: Bool = false, legacyEncoding: Bool = false) throws -> Derived {
+    /// The dataset's findings are owned by `owners`, or else by the allocations it names.
+    public func derive(from path: String, parameters: [String: String], owners given: Owners = Owners(),
+                       fix: Bool = false, legacyEncoding: Bool = false) throws -> Derived {
         var validator = Validator(spec: datasetSpec)
         validator.fix = fix
         validator.requireTables = true
@@ -46,56 +50,71 @@ public struct SourceRoute: Sendable {
             if legacyEncoding { files = files.map { var f = $0; f.legacyEncoding = true; return f } }
             loaded = try validator.load(files)
         }
-        var checked = try validator.check(loaded)
+        let allocated = try owners(from: loaded, label: path, parameters: parameters)
+        var checked = try validator.check(loaded, owners: given.isEmpty ? allocated ?? given : given)
         checked.warnings = notes + checked.warnings
-        return Derived(checked: checked, feeds: try feeds(from: loaded, label: path, parameters: parameters))
+        return Derived(checked: checked, feeds: try feeds(from: loaded, label: path, parameters: parameters), owners: allocated)
     }
 
-    /// Runs each of the mapping's queries over the loaded dataset. A query must give exactly its
+    /// The mapping's owners query, run like a table's, read as an owners list.
+    private func owners(from loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> Owners? {
+        guard let sql = mapping.owners else { return nil }
+        let feed = try run(SourceMapping.Query(table: "owners", sql: sql), columns: ["child", "team", "worker"], dates: [],
+                           on: loaded, label: label, parameters: parameters)
+        return try Owners(rows: feed, file: "\(feed.label) (the allocations \(mapping.file) names)")
+    }
+
+    /// Each of the mapping's queries, run over the loaded dataset. A query must give exactly its
     /// table's columns (besides `_source`); dates come out in the return's own format.
     private func feeds(from loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> [TableFeed] {
+        try mapping.tables.map { query in
+            let table = spec.table(query.table)!
+            return try run(query, columns: table.fields.filter { !$0.extra }.map(\.name), optional: table.fields.filter(\.extra).map(\.name),
+                           dates: Set(table.fields.filter { $0.type == .date }.map(\.name)), on: loaded, label: label, parameters: parameters)
+        }
+    }
+
+    private func run(_ query: SourceMapping.Query, columns wanted: [String], optional: [String] = [], dates: Set<String>,
+                     on loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> TableFeed {
         let shown = DatabaseSource.isPostgres(label) ? (try? PostgresReader(url: label).name) ?? label : label
+        let entry = query.table == "owners" ? "owners" : "tables.\(query.table)"
+        let fail = { (problem: String) in SpecError(file: mapping.file, entry: entry, problem: problem) }
         return try loaded.database.queue.read { db in
-            try mapping.tables.map { query in
-                let table = spec.table(query.table)!
-                let fail = { (problem: String) in SpecError(file: mapping.file, entry: "tables.\(query.table)", problem: problem) }
-                let statement: Statement
-                do { statement = try db.makeStatement(sql: query.sql) } catch let e as DatabaseError {
-                    throw fail("the SQL does not compile: \(e.message ?? "\(e)")")
-                }
-                let columns = statement.columnNames
-                let fields = table.fieldNames
-                let missing = fields.filter { f in !columns.contains(f) && !(table.field(f)?.extra ?? false) }
-                let unknown = columns.filter { !fields.contains($0) && $0 != "_source" }
-                if !missing.isEmpty || !unknown.isEmpty {
-                    throw fail("the SELECT must give the columns of \(query.table)"
-                               + (missing.isEmpty ? "" : "; it lacks \(missing.joined(separator: ", "))")
-                               + (unknown.isEmpty ? "" : "; it gives \(unknown.joined(separator: ", ")), which the table has not"))
-                }
-                // As for rules: every value is offered, a query binds those it names.
-                statement.setUncheckedArguments(StatementArguments(parameters.merging(spec.period.parameters) { a, _ in a }))
-                let header = columns.filter { $0 != "_source" }
-                let source = columns.firstIndex(of: "_source")
-                let dates = Set(header.indices.filter { table.field(header[$0])?.type == .date })
-                var rows: [[String]] = [], origins: [String] = []
-                do {
-                    let cursor = try Row.fetchCursor(statement)
-                    while let row = try cursor.next() {
-                        var cells: [String] = []
-                        cells.reserveCapacity(header.count)
-                        for i in 0..<row.count where i != source {
-                            let text = SQLiteReader.text(row[i] as DatabaseValue)
-                            cells.append(dates.contains(cells.count) ? spec.dateFormat.write(isoOrAsIs: text) : text)
-                        }
-                        rows.append(cells)
-                        origins.append(source.map { SQLiteReader.text(row[$0] as DatabaseValue) } ?? "")
-                    }
-                } catch let e as DatabaseError {
-                    throw fail("the SQL failed: \(e.message ?? "\(e)")")
-                }
-                return TableFeed(table: query.table, label: "\(shown) as \(query.table)", header: header, rows: rows,
-                                 origins: source == nil ? nil : origins)
+            let statement: Statement
+            do { statement = try db.makeStatement(sql: query.sql) } catch let e as DatabaseError {
+                throw fail("the SQL does not compile: \(e.message ?? "\(e)")")
             }
+            let columns = statement.columnNames
+            let missing = wanted.filter { !columns.contains($0) }
+            let unknown = columns.filter { !wanted.contains($0) && !optional.contains($0) && $0 != "_source" }
+            if !missing.isEmpty || !unknown.isEmpty {
+                throw fail("the SELECT must give the columns " + wanted.joined(separator: ", ")
+                           + (missing.isEmpty ? "" : "; it lacks \(missing.joined(separator: ", "))")
+                           + (unknown.isEmpty ? "" : "; it gives \(unknown.joined(separator: ", ")), which are not among them"))
+            }
+            // As for rules: every value is offered, a query binds those it names.
+            statement.setUncheckedArguments(StatementArguments(parameters.merging(spec.period.parameters) { a, _ in a }))
+            let header = columns.filter { $0 != "_source" }
+            let source = columns.firstIndex(of: "_source")
+            let dateColumns = Set(header.indices.filter { dates.contains(header[$0]) })
+            var rows: [[String]] = [], origins: [String] = []
+            do {
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    var cells: [String] = []
+                    cells.reserveCapacity(header.count)
+                    for i in 0..<row.count where i != source {
+                        let text = SQLiteReader.text(row[i] as DatabaseValue)
+                        cells.append(dateColumns.contains(cells.count) ? spec.dateFormat.write(isoOrAsIs: text) : text)
+                    }
+                    rows.append(cells)
+                    origins.append(source.map { SQLiteReader.text(row[$0] as DatabaseValue) } ?? "")
+                }
+            } catch let e as DatabaseError {
+                throw fail("the SQL failed: \(e.message ?? "\(e)")")
+            }
+            return TableFeed(table: query.table, label: "\(shown) as \(query.table)", header: header, rows: rows,
+                             origins: source == nil ? nil : origins)
         }
     }
 }

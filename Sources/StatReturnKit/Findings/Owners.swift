@@ -41,6 +41,14 @@ public struct Owners: Sendable {
         index()
     }
 
+    /// Reads the list from rows given some other way (a query over a dataset's allocations).
+    init(rows: some RecordSource, file: String) throws {
+        byChild = [:]
+        self.file = file
+        try read(rows)
+        index()
+    }
+
     private mutating func read(_ rows: some RecordSource) throws {
         var columns: (child: Int, team: Int, worker: Int?)?, width = 0
         try rows.forEachRecord { record in

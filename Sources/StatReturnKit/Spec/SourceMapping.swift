@@ -7,6 +7,10 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
     public var source: String
     public var version: String
     public var tables: [Query]
+    /// Who is to fix each child's record, from the dataset's allocations: a `SELECT` giving
+    /// `child`, `team` and `worker` (one row per child; the first is kept). Used when no owners
+    /// list is given.
+    public var owners: String?
 
     public struct Query: Decodable, Sendable, Equatable {
         public var table: String
@@ -19,5 +23,5 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
     /// The spec file the mapping was read from, for messages (not read from YAML).
     public var file = ""
 
-    enum CodingKeys: String, CodingKey { case source, version, tables }
+    enum CodingKeys: String, CodingKey { case source, version, tables, owners }
 }
