@@ -11,6 +11,8 @@ struct Generate: ParsableCommand {
         Example:
           statreturn generate ssda903 --year 2026-27 --children 10000 --seed 1 --error-rate 0.02 --out council
           statreturn validate ssda903 --year 2026-27 council/ssda903-2026-27
+          statreturn generate ssd --year 2026-27 --children 1000 --out council
+          statreturn validate ssda903 --year 2026-27 --ssd council/ssd-1.0
         """)
 
     @OptionGroup var spec: SpecOptions
@@ -33,10 +35,10 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let returnSpec = try spec.load()
         do {
-            let council = try SyntheticCouncil.generate(returnSpec, specs: try spec.specsFolder(), children: children,
-                                                        seed: seed, errorRate: errorRate)
+            // A dataset the year's returns are made from (the SSD) is made from their generators.
+            let council = try SyntheticCouncil.dataset(spec.returnName, year: spec.year, loader: try spec.loader(), children: children, seed: seed, errorRate: errorRate)
+                ?? SyntheticCouncil.generate(try spec.load(), specs: try spec.specsFolder(), children: children, seed: seed, errorRate: errorRate)
             let folder = try council.write(to: URL(fileURLWithPath: out))
             print("Wrote \(council.rows.values.map(\.count).reduce(0, +)) records for \(children) children to \(folder.path); \(council.injected.count) errors injected (\(out)/injected.csv)")
         } catch let e as SyntheticCouncil.Unsupported {

@@ -27,7 +27,9 @@ struct ErrorInjector {
         // Each table's rows by child, so choosing is linear in the size of the council.
         var byChild: [String: [String: [Int]]] = [:]
         for (table, rows) in out.rows {
-            for (i, row) in rows.enumerated() { byChild[table, default: [:]][row[childField] ?? "", default: []].append(i) }
+            // A dataset's tables each name the person their own way (the SSD's `clae_person_id`).
+            let field = out.spec.table(table)?.childField ?? childField
+            for (i, row) in rows.enumerated() { byChild[table, default: [:]][row[field] ?? "", default: []].append(i) }
         }
         func row(_ k: Kind, _ child: String) -> Int? {
             byChild[k.table]?[child]?.first { fits(k, out.rows[k.table]![$0]) }
