@@ -25,8 +25,10 @@ public enum DatabaseSource {
         return try reader.read { columnsOf, select in
             var feeds: [TableFeed] = [], notes: [String] = []
             for table in spec.tables {
-                guard let present = try columnsOf(table.name) else { continue }
+                guard let described = try columnsOf(table.name) else { continue }
+                let present = described.map(\.name)
                 let byLower = Dictionary(present.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+                let typeOf = Dictionary(described.map { ($0.name, $0.type.lowercased()) }, uniquingKeysWith: { a, _ in a })
                 let wanted = table.fields.filter { byLower[$0.name.lowercased()] != nil }
                 let ignored = present.filter { c in !table.fields.contains { $0.name.lowercased() == c.lowercased() } }
                 if !ignored.isEmpty { notes.append("\(reader.name) [\(table.name)]: columns not in the spec were not read: \(ignored.joined(separator: ", "))") }
@@ -38,7 +40,10 @@ public enum DatabaseSource {
                     for i in keyFirst where a[i] != b[i] { return a[i] < b[i] }
                     return false
                 }
-                let dates = wanted.indices.filter { wanted[$0].type == .date }
+                // Only a column the database holds as a date or time: in a text column the time is the value's.
+                let dates = wanted.indices.filter { i in
+                    wanted[i].type == .date && (typeOf[columns[i]].map { $0.contains("date") || $0.contains("time") } ?? false)
+                }
                 for r in rows.indices { for i in dates { rows[r][i] = Self.dateOfTimestamp(rows[r][i]) } }
                 let keyIndexes = table.key.compactMap { k in wanted.firstIndex { $0.name == k } }
                 let origins = rows.map { row in
@@ -51,7 +56,7 @@ public enum DatabaseSource {
         }
     }
 
-    /// A database's date column read as text may carry a time of midnight (`2024-05-01 00:00:00`,
+    /// A database's date or timestamp column read as text may carry a time of midnight (`2024-05-01 00:00:00`,
     /// SQL Server's `.000`): that is the column's type, not the value, so the date is kept.
     static func dateOfTimestamp(_ text: String) -> String {
         guard text.count > 10, text.utf8.count <= 27, SimpleDate(iso: text.prefix(10)) != nil else { return text }
@@ -66,9 +71,9 @@ public enum DatabaseSource {
 protocol TableReader {
     /// How the source is named in messages (never with a password).
     var name: String { get }
-    /// Runs `body` in a read-only session with two functions: the columns of a table (nil when
-    /// the database has no such table) and the rows of chosen columns as text.
-    func read<T>(_ body: (_ columns: (String) throws -> [String]?, _ select: (String, [String]) throws -> [[String]]) throws -> T) throws -> T
+    /// Runs `body` in a read-only session with two functions: the columns of a table with their
+    /// declared types (nil when the database has no such table) and the rows of chosen columns as text.
+    func read<T>(_ body: (_ columns: (String) throws -> [(name: String, type: String)]?, _ select: (String, [String]) throws -> [[String]]) throws -> T) throws -> T
 }
 
 /// An SQLite file, opened read-only (SQLite then refuses any write).
@@ -81,14 +86,14 @@ struct SQLiteReader: TableReader {
         self.path = path
     }
 
-    func read<T>(_ body: ((String) throws -> [String]?, (String, [String]) throws -> [[String]]) throws -> T) throws -> T {
+    func read<T>(_ body: ((String) throws -> [(name: String, type: String)]?, (String, [String]) throws -> [[String]]) throws -> T) throws -> T {
         var config = Configuration()
         config.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             return try queue.read { db in
                 try body({ table in
-                    try db.tableExists(table) ? try db.columns(in: table).map(\.name) : nil
+                    try db.tableExists(table) ? try db.columns(in: table).map { ($0.name, $0.type) } : nil
                 }, { table, columns in
                     let sql = "SELECT " + columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ") + " FROM " + table.quotedDatabaseIdentifier
                     return try Row.fetchAll(db, sql: sql).map { row in (0..<row.count).map { Self.text(row[$0] as DatabaseValue) } }

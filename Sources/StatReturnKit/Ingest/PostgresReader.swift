@@ -25,7 +25,7 @@ struct PostgresReader: TableReader {
         name = shown.string ?? "the PostgreSQL database"
     }
 
-    func read<T>(_ body: ((String) throws -> [String]?, (String, [String]) throws -> [[String]]) throws -> T) throws -> T {
+    func read<T>(_ body: ((String) throws -> [(name: String, type: String)]?, (String, [String]) throws -> [[String]]) throws -> T) throws -> T {
         guard let connection = PQconnectdb(conninfo) else { throw InputError(file: name, problem: "cannot connect (out of memory)") }
         defer { PQfinish(connection) }
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -35,9 +35,9 @@ struct PostgresReader: TableReader {
         if let schema { try run(connection, "SET LOCAL search_path TO \(Self.quoted(schema))") }
         let result = try body({ table in
             let columns = try rows(connection, """
-                SELECT column_name::text FROM information_schema.columns
+                SELECT column_name::text, data_type::text FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = \(Self.literal(table)) ORDER BY ordinal_position
-                """).map { $0[0] }
+                """).map { (name: $0[0], type: $0[1]) }
             return columns.isEmpty ? nil : columns
         }, { table, columns in
             try rows(connection, "SELECT " + columns.map { Self.quoted($0) + "::text" }.joined(separator: ", ") + " FROM " + Self.quoted(table))
