@@ -15,6 +15,11 @@ struct ReportOptions: ParsableArguments {
           help: "Write the CSV reports without the UTF-8 byte-order mark that Excel needs to read accented names, for programs that do not expect one.")
     var noBOM = false
 
+    @Option(help: "The protective marking printed at the top and foot of report.html (default: OFFICIAL-SENSITIVE, as it holds dates of birth); \"\" for none.")
+    var marking: String = HTMLReport.defaultMarking
+
+    var settings: ReportSettings { ReportSettings(formats: formats, bom: !noBOM, marking: marking) }
+
     /// The chosen formats; all of them when none is named.
     var formats: [ReportFormat] {
         let named = names.compactMap(ReportFormat.init(rawValue:))

@@ -63,7 +63,7 @@ struct Validate: ParsableCommand {
                 }
             }
             if let target {
-                let written = try ReportWriter.write(result, spec: returnSpec, to: target, formats: reports.formats, bom: !reports.noBOM, fixed: fix)
+                let written = try ReportWriter.write(result, spec: returnSpec, to: target, settings: reports.settings, fixed: fix)
                 print("\nReports written to \(target.path)/: \(written.joined(separator: ", "))")
             }
             if !result.failed.isEmpty { throw ExitCode(2) }

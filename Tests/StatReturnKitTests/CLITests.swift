@@ -63,7 +63,10 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(csv.run.stdout.hasSuffix("/: findings.csv, findings.json\n"), csv.run.stdout)
         XCTAssertTrue(try Data(contentsOf: csv.out.appendingPathComponent("findings.csv")).starts(with: Data("return,".utf8)), "no byte-order mark")
 
-        XCTAssertEqual(try validate(["--format", "HTML", "--format", "csv"]).files, ["findings.csv", "report.html"])
+        let html = try validate(["--format", "HTML", "--format", "csv", "--marking", "OFFICIAL"])
+        XCTAssertEqual(html.files, ["findings.csv", "report.html"])
+        let page = try String(contentsOf: html.out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<p class=\"marking\">OFFICIAL</p>") && !page.contains("OFFICIAL-SENSITIVE"), "the marking chosen")
 
         let unknown = try run(["validate", "ssda903", "--year", "2026-27", sample, "--out", try temporaryFolder().path, "--format", "xlsx,pdf"])
         XCTAssertEqual(unknown.status, 2)

@@ -115,9 +115,9 @@ final class FindingsWorkbookTests: XCTestCase {
             XCTAssertGreaterThan(lineEnds.count, 1, csv.name)
             XCTAssertTrue(lineEnds.allSatisfy { bytes[$0 - 1] == 0x0D }, "\(csv.name): every line ends CRLF")
         }
-        let chosen = try ReportWriter.files(r, spec: spec, formats: [.csv], bom: false)
+        let chosen = try ReportWriter.files(r, spec: spec, settings: ReportSettings(formats: [.csv], bom: false))
         XCTAssertEqual(chosen.map(\.name), ["findings.csv", "fixes.csv"])
         XCTAssertTrue(chosen.allSatisfy { $0.data.starts(with: Data("file,".utf8)) || $0.data.starts(with: Data("return,".utf8)) }, "no byte-order mark")
-        XCTAssertEqual(try ReportWriter.files(result(), spec: spec, formats: [.xlsx]).map(\.name), ["findings.xlsx"])
+        XCTAssertEqual(try ReportWriter.files(result(), spec: spec, settings: ReportSettings(formats: [.xlsx])).map(\.name), ["findings.xlsx"])
     }
 }

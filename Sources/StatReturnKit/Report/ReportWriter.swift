@@ -14,13 +14,27 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 }
 
+/// How the reports of a run are written: which of them, and in what form.
+public struct ReportSettings: Sendable {
+    public var formats: [ReportFormat]
+    /// The CSV reports start with a UTF-8 byte-order mark, without which Excel reads them in the
+    /// computer's code page and garbles accented names.
+    public var bom: Bool
+    /// The protective marking at the top and foot of the page (empty: none).
+    public var marking: String
+
+    public init(formats: [ReportFormat] = ReportFormat.allCases, bom: Bool = true, marking: String = HTMLReport.defaultMarking) {
+        self.formats = formats; self.bom = bom; self.marking = marking
+    }
+}
+
 /// The report files of a run, written together into the output folder.
 public enum ReportWriter {
-    /// `bom`: the CSV reports start with a UTF-8 byte-order mark, without which Excel reads them in
-    /// the computer's code page and garbles accented names. `fixes.csv` goes with any choice of
-    /// formats when values were changed: it is the only record of the changes.
-    public static func files(_ result: ValidationResult, spec: ReturnSpec, formats: [ReportFormat] = ReportFormat.allCases,
-                             bom: Bool = true, fixed: Bool = false) throws -> [(name: String, data: Data)] {
+    /// `fixes.csv` goes with any choice of formats when values were changed: it is the only
+    /// record of the changes.
+    public static func files(_ result: ValidationResult, spec: ReturnSpec, settings: ReportSettings = ReportSettings(),
+                             fixed: Bool = false) throws -> [(name: String, data: Data)] {
+        let (formats, bom) = (settings.formats, settings.bom)
         func csv(_ text: String) -> Data { Data(((bom ? "\u{FEFF}" : "") + text).utf8) }
         var files: [(name: String, data: Data)] = []
         for format in ReportFormat.allCases where formats.contains(format) {
@@ -31,7 +45,7 @@ public enum ReportWriter {
                 }
             case .csv: files.append((format.file, csv(FindingsCSV.render(result.findings))))
             case .json: files.append((format.file, try FindingsJSON.render(result)))
-            case .html: files.append((format.file, Data(HTMLReport.render(result).utf8)))
+            case .html: files.append((format.file, Data(HTMLReport.render(result, marking: settings.marking).utf8)))
             }
         }
         if fixed || !result.fixes.isEmpty { files.append(("fixes.csv", csv(FixesCSV.render(result.fixes)))) }
@@ -40,9 +54,9 @@ public enum ReportWriter {
 
     /// Writes the reports and gives the names of the files written, in order.
     @discardableResult
-    public static func write(_ result: ValidationResult, spec: ReturnSpec, to target: OutputTarget, formats: [ReportFormat] = ReportFormat.allCases,
-                             bom: Bool = true, fixed: Bool = false) throws -> [String] {
-        let files = try files(result, spec: spec, formats: formats, bom: bom, fixed: fixed)
+    public static func write(_ result: ValidationResult, spec: ReturnSpec, to target: OutputTarget, settings: ReportSettings = ReportSettings(),
+                             fixed: Bool = false) throws -> [String] {
+        let files = try files(result, spec: spec, settings: settings, fixed: fixed)
         try target.writeFolder(files)
         return files.map(\.name)
     }
