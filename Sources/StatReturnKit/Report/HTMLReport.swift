@@ -44,16 +44,19 @@ public enum HTMLReport {
             h += "<td>\(s.findings)</td><td>\(s.children)</td><td>\(esc(s.message))</td></tr>"
         }
         h += "</table></details>"
-        h += filters(groups, summary)
+        h += filters(groups, summary, total: r.findings.count)
+        let severalFiles = Set(r.tables.filter { $0.files.count > 1 }.map(\.name))
         for (t, team) in groups.teams.enumerated() {
             h += "<section class=\"team\" id=\"team-\(t)\" data-team=\"\(esc(team.name))\"><h2>\(esc(team.name))"
             h += " <span class=\"counts\">\(countWords(team.counts))</span> <button class=\"print\" type=\"button\">Print this team</button></h2>"
             for worker in team.workers {
+                // The columns are named once a worker (fixed widths line every child's table up): at
+                // tens of thousands of findings a header per child was a third of the page.
                 h += "<section class=\"worker\" data-worker=\"\(esc(worker.name))\"><h3>\(esc(worker.name)) <span class=\"counts\">\(countWords(worker.counts))</span></h3>"
+                h += "<table class=\"findings\"><tr><th>Rule</th><th>Record</th><th>Values found</th><th>What is wrong</th></tr></table>"
                 for group in worker.children {
                     h += "<section class=\"child\" data-child=\"\(esc(group.child))\"><h4>\(group.child.isEmpty ? "No child" : "Child " + esc(group.child))</h4><table class=\"findings\">"
-                    h += "<tr><th>Rule</th><th>Record</th><th>Values found</th><th>What is wrong</th></tr>"
-                    for f in group.findings { h += row(f, r.fieldLabels) }
+                    for f in group.findings { h += row(f, r.fieldLabels, fileShown: severalFiles.contains(f.table)) }
                     h += "</table></section>"
                 }
                 h += "</section>"
@@ -101,7 +104,7 @@ public enum HTMLReport {
         return h + "</table>"
     }
 
-    private static func filters(_ groups: FindingGroups, _ summary: [RuleSummary]) -> String {
+    private static func filters(_ groups: FindingGroups, _ summary: [RuleSummary], total: Int) -> String {
         let workers = Set(groups.teams.flatMap { $0.workers.map(\.name) }).sorted(by: FindingGroups.order)
         func options(_ all: String, _ values: [(value: String, shown: String)]) -> String {
             "<option value=\"\">\(all)</option>" + values.map { "<option value=\"\(esc($0.value))\">\(esc($0.shown))</option>" }.joined()
@@ -113,21 +116,23 @@ public enum HTMLReport {
         <label>Rule <select id="rule">\(options("all rules", summary.map { ($0.code, "\($0.code) (\($0.findings))") }))</select></label>
         <label>Severity <select id="sev">\(options("errors and queries", [("error", "errors"), ("query", "queries")]))</select></label>
         <label>Child <input id="child" type="search" placeholder="LA child ID"></label>
-        <span id="shown"></span></p>
+        <span id="shown">\(total) finding\(total == 1 ? "" : "s") shown</span></p>
         """
     }
 
     /// One finding: its rule, the record (by its key in words, then file and row), the values
     /// with their labels, and the message.
-    private static func row(_ f: Finding, _ fieldLabels: [String: String]) -> String {
+    /// The file is named only for a table read from several files; otherwise the foot names it.
+    private static func row(_ f: Finding, _ fieldLabels: [String: String], fileShown: Bool) -> String {
         var place = f.record.isEmpty ? (f.table.isEmpty ? "the whole return" : esc(f.table)) : esc(f.record)
-        if let row = f.row { place += "<br><span class=\"loc\" title=\"\(esc(f.file))\">\(esc(f.table)) row \(row)</span>" }
+        if let row = f.row { place += "<br><span class=\"loc\">\(esc(f.table)) row \(row)\(fileShown ? " of " + esc(f.file) : "")</span>" }
+        if !f.source.isEmpty { place += "<br><span class=\"loc\">from \(esc(f.source))</span>" }
         if !f.related.isEmpty {
             place += "<br><span class=\"loc\">with row\(f.related.count > 1 ? "s" : "") \(f.related.map { String($0.row) }.joined(separator: ", "))</span>"
         }
         var values = valueList(f.fields, f.values, f.labels, fieldLabels)
         for r in f.related { values += "<span class=\"loc\">row \(r.row):</span> " + valueList(f.fields, r.values, [], fieldLabels) }
-        return "<tr class=\"finding \(f.severity.rawValue)\" data-rule=\"\(esc(f.code))\" data-sev=\"\(f.severity.rawValue)\"><td><b>\(esc(f.code))</b><br>\(f.severity.rawValue)</td>"
+        return "<tr class=\"finding \(f.severity.rawValue)\" data-rule=\"\(esc(f.code))\"><td><b>\(esc(f.code))</b><br>\(f.severity.rawValue)</td>"
             + "<td>\(place)</td><td>\(values)</td><td>\(esc(f.message))</td></tr>"
     }
 
@@ -185,12 +190,15 @@ public enum HTMLReport {
     th{background:#f2f2f2}tr.error td:first-child{border-left:4px solid #c0392b}tr.query td:first-child{border-left:4px solid #e0a800}
     .marking{font-weight:bold;letter-spacing:.05em;text-align:center;margin:0 0 .5em}
     .totals{font-size:1.1em}.counts{font-weight:normal;font-size:.8em;color:#555}
-    section.team{margin-top:1.5em}section.worker{margin-left:1em}section.child{margin-left:1em}
+    section.team{margin-top:1.5em}section.worker{margin-left:1em}section.child h4{margin-left:.5em}
+    section.child{content-visibility:auto;contain-intrinsic-size:auto 12em}
     section.team>h2{border-bottom:2px solid #444}h4{margin:.6em 0 .2em}
     .loc{color:#666;font-size:.9em}.fv{display:block}.fv small{color:#777}.fv i{color:#444}
     .failed{background:#fdecea;padding:.5em 1em}.warnings{background:#fff8e1;padding:.3em 1em}.owners{padding:.1em 1em;background:#eef6ee}
     .charts{display:flex;flex-wrap:wrap;gap:2em}.charts svg text{font:12px system-ui,sans-serif}
-    table.findings{width:100%}table.findings th:nth-child(1){width:5em}table.findings th:nth-child(2){width:14em}table.findings th:nth-child(3){width:32%}
+    table.findings{width:100%;table-layout:fixed;margin:0}table.findings td:nth-child(1),table.findings th:nth-child(1){width:5em}
+    table.findings td:nth-child(2),table.findings th:nth-child(2){width:14em}table.findings td:nth-child(3),table.findings th:nth-child(3){width:32%}
+    table.findings td{overflow-wrap:anywhere}
     details{margin:1em 0}summary{cursor:pointer;font-weight:bold}
     code{background:#f6f6f6;padding:0 .2em}.filter{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ddd}
     .filter label{margin-right:.8em}button.print{font-size:.7em;margin-left:1em}
@@ -206,13 +214,12 @@ public enum HTMLReport {
     document.querySelectorAll('section.team').forEach(ts=>{const tOk=!t||ts.dataset.team===t;
     ts.querySelectorAll('section.worker').forEach(ws=>{const wOk=tOk&&(!w||ws.dataset.worker===w);
     ws.querySelectorAll('section.child').forEach(cs=>{const cOk=wOk&&(!c||cs.dataset.child.toLowerCase().includes(c));let k=0;
-    cs.querySelectorAll('tr.finding').forEach(tr=>{const ok=cOk&&(!r||tr.dataset.rule===r)&&(!s||tr.dataset.sev===s);tr.hidden=!ok;if(ok)k++;});
+    cs.querySelectorAll('tr.finding').forEach(tr=>{const ok=cOk&&(!r||tr.dataset.rule===r)&&(!s||tr.classList.contains(s));tr.hidden=!ok;if(ok)k++;});
     cs.hidden=!k;n+=k;});ws.hidden=!ws.querySelector('section.child:not([hidden])');});ts.hidden=!ts.querySelector('section.worker:not([hidden])');});
     if(shown)shown.textContent=n+' finding'+(n===1?'':'s')+' shown';}
     Object.values(f).forEach(e=>{if(e){e.oninput=apply;e.onchange=apply;}});
     document.querySelectorAll('a[data-rule]').forEach(a=>a.onclick=e=>{e.preventDefault();f.rule.value=a.dataset.rule;apply();$('findings').scrollIntoView();});
     document.querySelectorAll('button.print').forEach(b=>b.onclick=()=>{const s=b.closest('section.team');document.body.classList.add('one');s.classList.add('printing');
     window.print();document.body.classList.remove('one');s.classList.remove('printing');});
-    if(f.team)apply();
     """
 }
