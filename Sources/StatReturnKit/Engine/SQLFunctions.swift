@@ -7,6 +7,9 @@ import GRDB
 /// - `add_working_days(a, n)`: the date `n` working days after `a`.
 /// - `upn_check_letter(rest)`: the check letter for the twelve characters after it.
 /// - `in_code_list(list, value)`: 1 when `value` is a code of the spec's code list `list`, else 0.
+/// - `code_for(list, value)` (in a mapping from a dataset): the code of the return's list `list`
+///   that `value` is, is labelled or is an alias of (`M`, `Male` or `1` for `a) Male`), any case;
+///   else `value` as it is, for the return's checks to report.
 ///
 /// Any argument NULL or not a date gives NULL. A date outside the bank-holiday data
 /// raises an error, so the rule is reported as not run rather than passing.
@@ -31,6 +34,17 @@ enum SQLFunctions {
         db.add(function: DatabaseFunction("add_working_days", argumentCount: 2, pure: true) { args in
             guard let a = date(args[0]), let n = Int.fromDatabaseValue(args[1]) else { return nil }
             return try calendar.adding(workingDays: n, to: a).iso
+        })
+    }
+
+    /// The functions a mapping's queries call with the code lists of the return they make.
+    static func registerMapping(in db: Database, codeLists: [String: CodeList]) {
+        db.add(function: DatabaseFunction("code_for", argumentCount: 2, pure: true) { args in
+            guard let name = String.fromDatabaseValue(args[0]) else { return nil }
+            guard let list = codeLists[name] else { throw DatabaseError(message: "no code list named '\(name)'") }
+            guard let value = String.fromDatabaseValue(args[1])?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            if list.contains(value) { return value }
+            return list.codes.first { $0.caseInsensitiveCompare(value) == .orderedSame } ?? list.code(forLabel: value) ?? value
         })
     }
 

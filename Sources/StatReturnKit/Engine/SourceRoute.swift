@@ -80,6 +80,7 @@ public struct SourceRoute: Sendable {
         let entry = query.table == "owners" ? "owners" : "tables.\(query.table)"
         let fail = { (problem: String) in SpecError(file: mapping.file, entry: entry, problem: problem) }
         return try loaded.database.queue.read { db in
+            SQLFunctions.registerMapping(in: db, codeLists: spec.codeLists)
             let statement: Statement
             do { statement = try db.makeStatement(sql: query.sql) } catch let e as DatabaseError {
                 throw fail("the SQL does not compile: \(e.message ?? "\(e)")")

@@ -79,16 +79,20 @@ public struct RunInputs: Sendable {
 
     /// The parameters, each one the spec declares and in the form it asks for.
     public func checkedParameters(for spec: ReturnSpec) throws -> [String: String] {
+        var values = parameters
         for (name, value) in parameters {
             guard let p = spec.parameters.first(where: { $0.name == name }) else {
                 let known = spec.parameters.map(\.name).joined(separator: ", ")
                 throw InputError(file: "--param \(name)", problem: "\(spec.title) \(spec.year) takes no value '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
             }
-            if let pattern = p.pattern, value.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
+            guard let typed = p.value(value) else {
+                throw InputError(file: p.alias ?? "--param \(name)", problem: "'\(value)' is not a date (dd/mm/yyyy)")
+            }
+            if let pattern = p.pattern, typed.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
                 throw InputError(file: "--param \(name)", problem: "'\(value)' is not in the form it takes (\(p.help))")
             }
+            values[name] = typed
         }
-        var values = parameters
         for p in spec.parameters where values[p.name] == nil {
             values[p.name] = p.defaultValue(today: SimpleDate.today)
         }

@@ -12,8 +12,30 @@ struct TableRecognizer {
         var absentFields: Set<Int>
     }
 
+    /// A title as compared: letters and digits in capitals, each run of anything else one space,
+    /// so `Date of referral`, `DATE OF REFERRAL )` and `Date_of_Referral` are one title, and
+    /// curly quotes or a stray bracket (as real Annex A files have) do not matter.
     static func normalise(_ header: String) -> String {
-        header.trimmingCharacters(in: .whitespaces).uppercased()
+        var out = "", gap = false
+        for c in header.uppercased() {
+            if c.isLetter || c.isNumber {
+                if gap && !out.isEmpty { out.append(" ") }
+                out.append(c)
+                gap = false
+            } else {
+                gap = true
+            }
+        }
+        return out
+    }
+
+    /// Each normalised title of the table's fields, to the field's index.
+    static func titleIndex(_ table: TableSpec, includingExtra: Bool = true) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, f) in table.fields.enumerated() where includingExtra || !f.extra {
+            for t in f.titles where index[normalise(t)] == nil { index[normalise(t)] = i }
+        }
+        return index
     }
 
     func recognise(header: [String], file: String, line: Int) throws -> Match {
@@ -22,27 +44,34 @@ struct TableRecognizer {
         // A table is known by how many of its own columns the header has: case-system exports carry
         // many columns of their own, which are ignored (with a warning), so they must not count against it.
         let scored = tables.map { t -> (table: TableSpec, coverage: Double, overlap: Double) in
-            let fields = Set(t.fields.filter { !$0.extra }.map { Self.normalise($0.name) })
-            let shared = Double(fields.intersection(given).count)
-            return (t, shared / Double(max(fields.count, 1)), shared / Double(fields.union(given).count))
+            let index = Self.titleIndex(t, includingExtra: false)
+            let found = Set(given.compactMap { index[$0] })
+            let wanted = t.fields.filter { !$0.extra }.count
+            let shared = Double(found.count)
+            return (t, shared / Double(max(wanted, 1)), shared / Double(wanted + given.count - found.count))
         }
         guard let top = scored.max(by: { ($0.coverage, $0.overlap) < ($1.coverage, $1.overlap) }), top.coverage >= 0.5 else {
             let known = tables.map(\.name).joined(separator: ", ")
             if header.count == 1, let sep = [("\t", "tabs"), (";", "semicolons")].first(where: { header[0].contains($0.0) }) {
                 throw InputError(file: file, line: line, problem: "the columns are separated by \(sep.1), not commas; save the file as CSV UTF-8 (comma-separated)")
             }
-            let shown = names.prefix(8).joined(separator: ",") + (names.count > 8 ? ", and \(names.count - 8) more" : "")
+            let titles = header.map { $0.trimmingCharacters(in: .whitespaces) }
+            let shown = titles.prefix(8).joined(separator: ",") + (titles.count > 8 ? ", and \(titles.count - 8) more" : "")
             throw InputError(file: file, line: line,
                              problem: "header row matches none of this return's tables (\(known)): \(shown)")
         }
         let best = top.table
-        let missing = best.fields.filter { !$0.extra && !given.contains(Self.normalise($0.name)) }.map(\.name)
+        let found = Set(given.compactMap { Self.titleIndex(best)[$0] })
+        let missing = best.fields.indices.filter { !best.fields[$0].extra && !found.contains($0) }.map { best.fields[$0].title }
         if !missing.isEmpty {
             throw InputError(file: file, line: line, field: missing.joined(separator: ","),
                              problem: "looks like the \(best.name) table but has no column \(missing.joined(separator: ", "))")
         }
-        if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
-            throw InputError(file: file, line: line, field: dup, problem: "column \(dup) appears twice")
+        let index = Self.titleIndex(best)
+        let fieldOf = names.map { index[$0] }
+        if let i = fieldOf.indices.first(where: { i in fieldOf[i] != nil && fieldOf.filter { $0 == fieldOf[i] }.count > 1 }) {
+            let title = best.fields[fieldOf[i]!].title
+            throw InputError(file: file, line: line, field: title, problem: "column \(title) appears twice")
         }
         return try match(best, header: header, file: file, line: line, partial: false)
     }
@@ -51,8 +80,8 @@ struct TableRecognizer {
     /// (rule examples give only the columns they are about).
     func match(_ table: TableSpec, header: [String], file: String, line: Int, partial: Bool) throws -> Match {
         let names = header.map(Self.normalise)
-        let index = Dictionary(table.fieldNames.enumerated().map { (Self.normalise($1), $0) }, uniquingKeysWith: { a, _ in a })
-        let extra = names.filter { index[$0] == nil }
+        let index = Self.titleIndex(table)
+        let extra = header.indices.filter { index[names[$0]] == nil }.map { header[$0].trimmingCharacters(in: .whitespaces) }
         if partial, let bad = extra.first {
             throw InputError(file: file, line: line, field: bad, problem: "\(table.name) has no field \(bad)")
         }

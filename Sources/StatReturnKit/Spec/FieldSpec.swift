@@ -26,6 +26,10 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     /// The item's name in the case system's and the DfE guide's words ("Date episode started"),
     /// shown beside the field's code in reports.
     public var label: String?
+    /// The column's title in files, when it is not the field's name (Ofsted's "Child Unique ID"
+    /// for `child_id`), and other titles real files give it ("Age of Child (Years)" for "Age").
+    public var header: String?
+    public var alsoHeaders: [String]?
     /// Not a column of the DfE's CSV layout (e.g. the 903 Header's UASC flag, which only the
     /// XML form carries): read when a file has it, not asked of a file that lacks it (the
     /// value is then unknown, never "missing"), left out of CSV exports.
@@ -35,7 +39,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
-             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, extra
+             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", extra
     }
 
     public init(from decoder: Decoder) throws {
@@ -54,8 +58,15 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         invalid = try c.decodeIfPresent(String.self, forKey: .invalid)
         description = try c.decodeIfPresent(String.self, forKey: .description)
         label = try c.decodeIfPresent(String.self, forKey: .label)
+        header = try c.decodeIfPresent(String.self, forKey: .header)
+        alsoHeaders = try c.decodeIfPresent([String].self, forKey: .alsoHeaders)
         extra = try c.decodeIfPresent(Bool.self, forKey: .extra) ?? false
     }
+
+    /// The column's title as written in files and exports.
+    public var title: String { header ?? name }
+    /// Every title a file may give the column: its name, its header and the other forms.
+    var titles: [String] { [name] + [header].compactMap { $0 } + (alsoHeaders ?? []) }
 
     /// SQLite column affinity for the typed value.
     var sqlType: String {

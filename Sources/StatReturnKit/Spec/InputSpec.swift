@@ -59,6 +59,17 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     public var pattern: String?
     /// The value when none is given: `today` (the run's date, ISO) or a fixed value.
     public var `default`: String?
+    /// `date`: given as dd/mm/yyyy (as people write it) or yyyy-mm-dd, bound as yyyy-mm-dd.
+    public var type: Kind?
+
+    public enum Kind: String, Decodable, Sendable { case text, date }
+
+    /// The value as rules are given it; nil when it is not of the parameter's kind.
+    func value(_ given: String) -> String? {
+        guard type == .date else { return given }
+        let text = given.trimmingCharacters(in: .whitespaces)
+        return (SimpleDate(dmy: text) ?? SimpleDate(iso: text))?.iso
+    }
 
     /// The default's value on the day of the run.
     func defaultValue(today: SimpleDate) -> String? {
