@@ -34,6 +34,11 @@ struct Inputs: ParsableCommand {
             print("      \(p.help) Used by \(used.count) rule\(used.count == 1 ? "" : "s").")
         }
         if s.inputs.isEmpty && s.parameters.isEmpty { print("  nothing else") }
-        print("Period: \(s.periodKind.rawValue.replacingOccurrences(of: "_", with: " ")), \(s.period.start.dmy) to \(s.period.end.dmy).")
+        switch s.periodKind {
+        case .collectionYear: print("Period: collection year, \(s.period.start.dmy) to \(s.period.end.dmy).")
+        case .beforeDate:
+            let dates = s.parameters.filter { $0.type == .date }.map { $0.alias ?? "--param \($0.name)" }
+            print("Period: windows before the date given (\(dates.joined(separator: ", "))).")
+        }
     }
 }

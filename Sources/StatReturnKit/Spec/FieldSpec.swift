@@ -30,6 +30,20 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     /// for `child_id`), and other titles real files give it ("Age of Child (Years)" for "Age").
     public var header: String?
     public var alsoHeaders: [String]?
+    /// What a pooled ("degraded") copy does to the value: see `Degrade`.
+    public var degrade: Degrade?
+
+    /// How a value is made less identifying when lists are pooled between councils.
+    public enum Degrade: String, Codable, Sendable {
+        /// A date becomes the first of its month.
+        case monthStart = "month_start"
+        /// A postcode becomes its sector (`LS9 8`).
+        case postcodeSector = "postcode_sector"
+        /// The column is left out.
+        case drop
+        /// The value gets the council's LA code after it (`C1-316`), so IDs stay unique when pooled.
+        case suffixLA = "suffix_la"
+    }
     /// Not a column of the DfE's CSV layout (e.g. the 903 Header's UASC flag, which only the
     /// XML form carries): read when a file has it, not asked of a file that lacks it (the
     /// value is then unknown, never "missing"), left out of CSV exports.
@@ -39,7 +53,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
-             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", extra
+             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", degrade, extra
     }
 
     public init(from decoder: Decoder) throws {
@@ -60,6 +74,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         label = try c.decodeIfPresent(String.self, forKey: .label)
         header = try c.decodeIfPresent(String.self, forKey: .header)
         alsoHeaders = try c.decodeIfPresent([String].self, forKey: .alsoHeaders)
+        degrade = try c.decodeIfPresent(Degrade.self, forKey: .degrade)
         extra = try c.decodeIfPresent(Bool.self, forKey: .extra) ?? false
     }
 

@@ -77,10 +77,11 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     }
 }
 
-/// What a return's period is. Only the collection year exists so far; a quarter or a window
-/// before a date are the next kinds.
+/// What a return's period is: a collection year, or windows before a date the run is given
+/// (Ofsted's Annex A: the months before the inspection date, a `type: date` parameter).
 public enum PeriodKind: String, Decodable, Sendable {
     case collectionYear = "collection_year"
+    case beforeDate = "before_date"
 }
 
 extension ReturnSpec {

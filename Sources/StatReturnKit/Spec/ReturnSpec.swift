@@ -55,7 +55,8 @@ public struct ReturnSpec: Sendable {
     }
 
     public struct Submission: Codable, Sendable {
-        public enum Form: String, Codable, Sendable { case csv, xml }
+        /// `xlsx`: one workbook, a sheet per table (Ofsted's Annex A).
+        public enum Form: String, Codable, Sendable { case csv, xml, xlsx }
         public var form: Form
         /// Return-level values the exporter writes (e.g. the CIN header), by table and field.
         /// `{lea}`, `{serial}`, `{version}`, `{now}`, `{reference_date}` and `{reference_year}`

@@ -18,6 +18,8 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
         /// return's parameters.
         public var sql: String
         public var note: String?
+        /// Columns the dataset cannot fill (given blank), each with why: said where the table is written.
+        public var unavailable: [String: String]?
     }
 
     /// The spec file the mapping was read from, for messages (not read from YAML).

@@ -21,8 +21,11 @@ struct YearFile: Decodable {
         /// The field naming the person, where a table does not use the return's `child_field`
         /// (each SSD table has its own: `clae_person_id`, `cinp_person_id`).
         var childField: String?
+        var sheet: String?
+        var dropWhenDegraded: Bool?
         enum CodingKeys: String, CodingKey {
             case name, key, description, fields, removeFields = "remove_fields", reference, record, childField = "child_field"
+            case sheet, dropWhenDegraded = "drop_when_degraded"
         }
     }
 

@@ -198,6 +198,8 @@ public struct SpecLoader: Sendable {
                 if let d = change.description { t.description = d }
                 if let r = change.record { t.record = r }
                 if let c = change.childField { t.childField = c }
+                if let s = change.sheet { t.sheet = s }
+                if let d = change.dropWhenDegraded { t.dropWhenDegraded = d }
                 for name in change.removeFields ?? [] {
                     guard let j = t.fields.firstIndex(where: { $0.name == name }) else {
                         throw SpecError(file: source, entry: entry, problem: "no field \(name) to remove")
@@ -220,6 +222,8 @@ public struct SpecLoader: Sendable {
                 }
                 var t = TableSpec(name: change.name, key: key, fields: fields, description: change.description,
                                   reference: change.reference, record: change.record)
+                t.sheet = change.sheet
+                t.dropWhenDegraded = change.dropWhenDegraded
                 if let c = change.childField {
                     guard t.field(c) != nil else { throw SpecError(file: source, entry: entry, problem: "child_field \(c) is not one of its fields") }
                     t.childField = c

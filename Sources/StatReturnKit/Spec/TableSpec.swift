@@ -11,6 +11,10 @@ public struct TableSpec: Codable, Sendable, Equatable {
     /// A record in the case system's words, with `{FIELD}` for its values ("episode starting {DECOM}"),
     /// so a manager can find it without the file.
     public var record: String? = nil
+    /// The sheet's name in a workbook the return is written as ("List 3"); the table's name otherwise.
+    public var sheet: String? = nil
+    /// Left out of a pooled ("degraded") copy altogether.
+    public var dropWhenDegraded: Bool? = nil
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 
