@@ -31,6 +31,9 @@ struct Export: ParsableCommand {
     @Option(help: "Serial number of this submission, for the return's header.")
     var serial = "001"
 
+    @Flag(help: "For a return written as a workbook (Annex A): the pooled copy regions share, with dates of birth to the 1st of the month, postcodes to their sector, workers and the lists marked so left out, and IDs with the LA code.")
+    var degrade = false
+
     func run() throws {
         let returnSpec = try spec.load()
         do {
@@ -39,6 +42,9 @@ struct Export: ParsableCommand {
             let parameters = try run.checkedParameters(for: returnSpec)
             let header = returnSpec.submission.form == .xml || xml
                 ? try HeaderValues.fill(returnSpec, parameters: parameters, serial: serial) : [:]
+            if degrade && returnSpec.submission.form != .xlsx {
+                throw InputError(file: "--degrade", problem: "is for a return written as a workbook; \(returnSpec.title) is not")
+            }
             let target = try OutputTarget(path: out, inputs: run.paths)
             var validator = Validator(spec: returnSpec)
             validator.fix = true
@@ -54,6 +60,16 @@ struct Export: ParsableCommand {
                 throw ExitCode(1)
             }
             var written: [String] = []
+            if returnSpec.submission.form == .xlsx {
+                let context = WorkbookExporter.Context(parameters: parameters, sources: try run.sources(for: returnSpec).map { ($0.source, $0.path) },
+                                                       degraded: degrade, draft: draft)
+                let data = try WorkbookExporter.render(result, spec: returnSpec, context: context)
+                let file = out.lowercased().hasSuffix(".xlsx")
+                    ? (draft ? (out as NSString).deletingPathExtension + "-DRAFT.xlsx" : out)
+                    : (out as NSString).appendingPathComponent(returnSpec.returnName + (degrade ? "-pooled" : "") + (draft ? "-DRAFT" : "") + ".xlsx")
+                try target.writeFile(file, data)
+                written.append(file)
+            }
             if returnSpec.submission.form == .csv {
                 written = try CSVExporter.write(result, spec: returnSpec, to: target, draft: draft)
                     .map { "\(out)/\($0)" }

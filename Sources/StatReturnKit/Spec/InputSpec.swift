@@ -61,8 +61,12 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     public var `default`: String?
     /// `date`: given as dd/mm/yyyy (as people write it) or yyyy-mm-dd, bound as yyyy-mm-dd.
     public var type: Kind?
+    /// A pooled ("degraded") copy adds this value to the IDs whose field says `degrade: suffix_la`.
+    public var pooledSuffix: Bool?
 
     public enum Kind: String, Decodable, Sendable { case text, date }
+
+    enum CodingKeys: String, CodingKey { case name, help, alias, pattern, `default`, type, pooledSuffix = "pooled_suffix" }
 
     /// The value as rules are given it; nil when it is not of the parameter's kind.
     func value(_ given: String) -> String? {

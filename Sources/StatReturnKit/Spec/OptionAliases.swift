@@ -19,7 +19,7 @@ public enum OptionAliases {
                       let yaml = (try? Yams.load(yaml: text)) as? [String: Any] else { continue }
                 for i in yaml["inputs"] as? [[String: Any]] ?? [] {
                     guard let name = i["name"] as? String, let alias = i["alias"] as? String else { continue }
-                    found[alias] = Alias(form: "--input", name: name, many: i["table"] == nil)
+                    found[alias] = Alias(form: "--input", name: name, many: i["table"] == nil && i["source"] == nil)
                 }
                 for p in yaml["parameters"] as? [[String: Any]] ?? [] {
                     guard let name = p["name"] as? String, let alias = p["alias"] as? String else { continue }
@@ -30,7 +30,27 @@ public enum OptionAliases {
         return found
     }
 
+    /// The commands returns declare for themselves (`command: annex-a` makes `statreturn annex-a
+    /// ...` the export of that return's latest year), to the return.
+    static func commands(in specs: URL) -> [String: (returnName: String, year: String)] {
+        var found: [String: (returnName: String, year: String)] = [:]
+        let loader = SpecLoader(root: specs)
+        for r in loader.returns {
+            for y in loader.years(of: r) {  // in order, so the latest year wins
+                let file = specs.appendingPathComponent(r).appendingPathComponent(y).appendingPathComponent("return.yml")
+                guard let text = try? String(contentsOf: file, encoding: .utf8),
+                      let yaml = (try? Yams.load(yaml: text)) as? [String: Any], let command = yaml["command"] as? String else { continue }
+                found[command] = (r, y)
+            }
+        }
+        return found
+    }
+
     public static func rewrite(_ args: [String], specs: URL) -> [String] {
+        var args = args
+        if let first = args.first, let made = commands(in: specs)[first] {
+            args = ["export", made.returnName] + (args.contains("--year") ? [] : ["--year", made.year]) + args.dropFirst()
+        }
         let aliases = declared(in: specs)
         guard !aliases.isEmpty else { return args }
         var out: [String] = [], i = 0

@@ -55,11 +55,14 @@ struct YearFile: Decodable {
     var required: [String]?
     /// The routes the return is read by (csv, xlsx, xml); all of them when not said.
     var routes: [InputRoute]?
+    /// A command of the return's own: `statreturn <command> ...` exports its latest year (read
+    /// by `OptionAliases`).
+    var command: String?
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, childField = "child_field", title, extends, collection, input, tables
         case removeTables = "remove_tables", retireRules = "retire_rules", submission, derived
-        case aliases, yearAliases = "year_aliases", inputs, parameters, period, required, routes
+        case aliases, yearAliases = "year_aliases", inputs, parameters, period, required, routes, command
     }
 }
 
