@@ -17,7 +17,7 @@ final class CLITests: XCTestCase {
         let csv = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
         var rows: [[String]] = []
         try CSVReader(text: csv).forEachRecord { rows.append($0.cells) }
-        XCTAssertEqual(rows.first, ["return", "year", "code", "severity", "table", "row", "child", "fields", "values", "message", "team", "worker", "file", "key", "record"])
+        XCTAssertEqual(rows.first, ["return", "year", "code", "severity", "table", "row", "child", "fields", "values", "message", "team", "worker", "file", "key", "record", "source"])
         XCTAssertEqual(try findings(out), try expectedSampleFindings(sample), "findings differ from SampleReturns/ssda903/2026-27/README.md")
         // Children in the owners file carry their team and worker; C999999 (not in the Header) is not in it.
         for row in rows.dropFirst() {

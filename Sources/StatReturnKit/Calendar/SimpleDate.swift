@@ -14,10 +14,13 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Today in England (the returns' clock), for values that default to the day of the run.
-    public static var today: SimpleDate {
+    public static var today: SimpleDate { on(Date()) }
+
+    /// The day a moment falls on in England.
+    public static func on(_ moment: Date) -> SimpleDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        let c = calendar.dateComponents([.year, .month, .day], from: moment)
         return SimpleDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 

@@ -1,14 +1,16 @@
 /// `findings.csv`: one line per finding, for Excel and for loading into other systems.
 public enum FindingsCSV {
     public static let columns = ["return", "year", "code", "severity", "table", "row", "child",
-                                 "fields", "values", "message", "team", "worker", "file", "key", "record"]
+                                 "fields", "values", "message", "team", "worker", "file", "key", "record", "source"]
 
-    public static func render(_ findings: [Finding]) -> String {
-        var out = reportLine(columns)
+    /// `extra` columns (the nightly run's `state`, ...) come after the usual ones, each finding's
+    /// values for them from `values`.
+    public static func render(_ findings: [Finding], extra: [String] = [], values: (Finding) -> [String] = { _ in [] }) -> String {
+        var out = reportLine(columns + extra)
         for f in findings {
-            out += reportLine([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
-                            f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
-                            message(f), f.team, f.worker, f.file, f.key, f.record].map(inert))
+            out += reportLine(([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
+                                f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
+                                message(f), f.team, f.worker, f.file, f.key, f.record, f.source] + values(f)).map(inert))
         }
         return out
     }

@@ -19,4 +19,28 @@ enum HTMLChart {
         if let more { s += "<text x=\"0\" y=\"\(height - 6)\" fill=\"#666\">\(HTMLReport.esc(more))</text>" }
         return s + "</svg>"
     }
+
+    /// Open errors and queries at each run, oldest left, as stacked columns (the last 60 runs).
+    static func trend(title: String, _ runs: [(label: String, errors: Int, queries: Int)]) -> String {
+        let shown = Array(runs.suffix(60))
+        let width = 620, height = 180, top = 24, bottom = 20
+        let most = max(1, shown.map { $0.errors + $0.queries }.max() ?? 1)
+        let step = Double(width - 40) / Double(max(shown.count, 1))
+        var s = "<svg role=\"img\" aria-label=\"\(HTMLReport.esc(title))\" width=\"\(width)\" height=\"\(height)\">"
+        s += "<text x=\"0\" y=\"14\" font-weight=\"bold\">\(HTMLReport.esc(title))</text>"
+        let plot = Double(height - top - bottom)
+        for (i, r) in shown.enumerated() {
+            let x = 40 + Double(i) * step
+            let e = Double(r.errors) / Double(most) * plot, q = Double(r.queries) / Double(most) * plot
+            let base = Double(height - bottom)
+            s += "<rect x=\"\(Int(x))\" y=\"\(Int(base - e))\" width=\"\(max(1, Int(step * 0.8)))\" height=\"\(Int(e))\" fill=\"#c0392b\"><title>\(HTMLReport.esc(r.label)): \(r.errors) errors, \(r.queries) queries</title></rect>"
+            s += "<rect x=\"\(Int(x))\" y=\"\(Int(base - e - q))\" width=\"\(max(1, Int(step * 0.8)))\" height=\"\(Int(q))\" fill=\"#e0a800\"/>"
+        }
+        s += "<text x=\"0\" y=\"\(top + 10)\">\(most)</text><text x=\"0\" y=\"\(height - bottom)\">0</text>"
+        if let first = shown.first, let last = shown.last {
+            s += "<text x=\"40\" y=\"\(height - 4)\">\(HTMLReport.esc(first.label))</text>"
+            s += "<text x=\"\(width - 4)\" y=\"\(height - 4)\" text-anchor=\"end\">\(HTMLReport.esc(last.label))</text>"
+        }
+        return s + "</svg>"
+    }
 }
