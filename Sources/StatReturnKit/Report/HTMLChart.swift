@@ -33,8 +33,8 @@ enum HTMLChart {
             let x = 40 + Double(i) * step
             let e = Double(r.errors) / Double(most) * plot, q = Double(r.queries) / Double(most) * plot
             let base = Double(height - bottom)
-            s += "<rect x=\"\(Int(x))\" y=\"\(Int(base - e))\" width=\"\(max(1, Int(step * 0.8)))\" height=\"\(Int(e))\" fill=\"#c0392b\"><title>\(HTMLReport.esc(r.label)): \(r.errors) errors, \(r.queries) queries</title></rect>"
-            s += "<rect x=\"\(Int(x))\" y=\"\(Int(base - e - q))\" width=\"\(max(1, Int(step * 0.8)))\" height=\"\(Int(q))\" fill=\"#e0a800\"/>"
+            s += "<rect x=\"\(Int(x))\" y=\"\(Int(base - e))\" width=\"\(max(1, min(24, Int(step * 0.8))))\" height=\"\(Int(e))\" fill=\"#c0392b\"><title>\(HTMLReport.esc(r.label)): \(r.errors) errors, \(r.queries) queries</title></rect>"
+            s += "<rect x=\"\(Int(x))\" y=\"\(Int(base - e - q))\" width=\"\(max(1, min(24, Int(step * 0.8))))\" height=\"\(Int(q))\" fill=\"#e0a800\"/>"
         }
         s += "<text x=\"0\" y=\"\(top + 10)\">\(most)</text><text x=\"0\" y=\"\(height - bottom)\">0</text>"
         if let first = shown.first, let last = shown.last {
