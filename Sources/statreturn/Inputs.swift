@@ -39,6 +39,9 @@ struct Inputs: ParsableCommand {
         case .beforeDate:
             let dates = s.parameters.filter { $0.type == .date }.map { $0.alias ?? "--param \($0.name)" }
             print("Period: windows before the date given (\(dates.joined(separator: ", "))).")
+        case .quarter:
+            let quarter = s.parameters.filter { $0.type == .quarter }.map { $0.alias ?? "--param \($0.name)" }
+            print("Period: the collection year from \(s.period.start.dmy), up to the end of the quarter given (\(quarter.joined(separator: ", "))).")
         }
     }
 }

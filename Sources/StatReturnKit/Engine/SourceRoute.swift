@@ -94,7 +94,7 @@ public struct SourceRoute: Sendable {
                            + (unknown.isEmpty ? "" : "; it gives \(unknown.joined(separator: ", ")), which are not among them"))
             }
             // As for rules: every value is offered, a query binds those it names.
-            statement.setUncheckedArguments(StatementArguments(parameters.merging(spec.period.parameters) { a, _ in a }))
+            statement.setUncheckedArguments(StatementArguments(parameters.merging(spec.period(for: parameters).parameters) { a, _ in a }))
             let header = columns.filter { $0 != "_source" }
             let source = columns.firstIndex(of: "_source")
             let dateColumns = Set(header.indices.filter { dates.contains(header[$0]) })

@@ -60,7 +60,7 @@ public struct Validator: Sendable {
                                 + (spec.table(missing)?.description.map { " (\($0))" } ?? ""))
         }
         notes += ingestor.tables.values.sorted { $0.name < $1.name }.compactMap(\.severalFilesNote)
-        try database.finishLoading(parameters: period.parameters)
+        try database.finishLoading(parameters: spec.period(for: parameters, from: period).parameters)
         clock.lap("index the tables, work out the derived ones")
         if let keepDatabase { try database.keep(at: keepDatabase) }
         return LoadedReturn(database: database, ingestor: ingestor, companions: companions, notes: notes, clock: clock)
@@ -91,7 +91,7 @@ public struct Validator: Sendable {
         let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
         let dbs = try database.copies(min(workers, max(sqlRules.count, 1)))
         clock.lap("copy the database for \(dbs.count) workers")
-        let outcomes = RuleRunner(rules: sqlRules, period: period, extra: parameters).run(on: dbs)
+        let outcomes = RuleRunner(rules: sqlRules, period: spec.period(for: parameters, from: period), extra: parameters).run(on: dbs)
         clock.lap("run \(sqlRules.count) rules")
 
         // Values are checked as they are read, so a rule that fields name reports on them even

@@ -86,7 +86,7 @@ public struct RunInputs: Sendable {
                 throw InputError(file: "--param \(name)", problem: "\(spec.title) \(spec.year) takes no value '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
             }
             guard let typed = p.value(value) else {
-                throw InputError(file: p.alias ?? "--param \(name)", problem: "'\(value)' is not a date (dd/mm/yyyy)")
+                throw InputError(file: p.alias ?? "--param \(name)", problem: "'\(value)' is not " + (p.type == .quarter ? "a quarter (Q1, Q2, Q3 or Q4)" : "a date (dd/mm/yyyy)"))
             }
             if let pattern = p.pattern, typed.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
                 throw InputError(file: "--param \(name)", problem: "'\(value)' is not in the form it takes (\(p.help))")

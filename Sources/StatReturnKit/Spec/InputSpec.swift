@@ -64,15 +64,18 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     /// A pooled ("degraded") copy adds this value to the IDs whose field says `degrade: suffix_la`.
     public var pooledSuffix: Bool?
 
-    public enum Kind: String, Decodable, Sendable { case text, date }
+    public enum Kind: String, Decodable, Sendable { case text, date, quarter }
 
     enum CodingKeys: String, CodingKey { case name, help, alias, pattern, `default`, type, pooledSuffix = "pooled_suffix" }
 
     /// The value as rules are given it; nil when it is not of the parameter's kind.
     func value(_ given: String) -> String? {
-        guard type == .date else { return given }
         let text = given.trimmingCharacters(in: .whitespaces)
-        return (SimpleDate(dmy: text) ?? SimpleDate(iso: text))?.iso
+        switch type {
+        case .date: return (SimpleDate(dmy: text) ?? SimpleDate(iso: text))?.iso
+        case .quarter: return ["Q1", "Q2", "Q3", "Q4"].first { $0 == text.uppercased() }
+        case .text, nil: return given
+        }
     }
 
     /// The default's value on the day of the run.
@@ -86,6 +89,24 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
 public enum PeriodKind: String, Decodable, Sendable {
     case collectionYear = "collection_year"
     case beforeDate = "before_date"
+    /// A quarter of the collection year, cumulative from its start (Q1 April-June ... Q4 the
+    /// whole year), chosen by a `type: quarter` parameter.
+    case quarter
+}
+
+extension ReturnSpec {
+    /// The period a run covers: the collection year, or for a quarterly return the year up to
+    /// the end of the quarter given (its reference date that end).
+    public func period(for parameters: [String: String], from year: CollectionPeriod? = nil) -> CollectionPeriod {
+        var p = year ?? period
+        guard periodKind == .quarter, let q = self.parameters.first(where: { $0.type == .quarter }).flatMap({ parameters[$0.name] }),
+              let n = Int(q.dropFirst()), (1...4).contains(n) else { return p }
+        let months = p.start.month - 1 + 3 * n
+        let endMonth = SimpleDate(year: p.start.year + months / 12, month: months % 12 + 1, day: 1)!
+        p.end = endMonth.adding(days: -1)
+        p.referenceDate = p.end
+        return p
+    }
 }
 
 extension ReturnSpec {
