@@ -10,6 +10,11 @@ struct Nightly: ParsableCommand {
         and the reports folder (paths relative to the config). Each run's reports go to a dated
         folder, and latest/ points at the newest. A night whose inputs are unchanged since the
         last run is skipped (exit 0) unless --force. Exit status as for validate.
+
+        In the morning: <out>/latest/dashboard.html shows each team's and worker's new, still
+        open and fixed findings and the oldest open ones; each team has its page and its
+        workbook (team-N-<name>.xlsx) to send; findings.csv has every finding with its state.
+        `statreturn history --config nightly.yml` lists the runs.
         Example:
           statreturn nightly --config SampleReturns/nightly/nightly.yml
         """)

@@ -160,5 +160,57 @@ final class NightlyTests: XCTestCase {
         let again = try runProgram(["nightly", "--config", folder.appendingPathComponent("nightly/nightly.yml").path])
         XCTAssertEqual(again.status, 0)
         XCTAssertTrue(again.stdout.contains("nothing to do"), again.stdout)
+        let runs = try runProgram(["history", "--config", folder.appendingPathComponent("nightly/nightly.yml").path])
+        XCTAssertTrue(runs.stdout.hasPrefix("1 run in "), runs.stdout)
+        let life = try runProgram(["history", "--config", folder.appendingPathComponent("nightly/nightly.yml").path, "--key", "C100004"])
+        XCTAssertTrue(life.stdout.contains("101 child C100004") && life.stdout.contains("North CLA / SW0101") && life.stdout.contains("still open"), life.stdout)
+    }
+
+    /// A generated council on three nights: night 2 fixes some errors, keeps some and adds
+    /// others, and moves a child to another team; night 3 brings a fixed error back.
+    func testAGeneratedCouncilOnThreeNights() throws {
+        let spec = try Package.spec("ssda903", "2026-27")
+        let council = try SyntheticCouncil.generate(spec, specs: Package.specs, children: 60, seed: 11, errorRate: 0)
+        let folder = try temporaryFolder()
+        let extract = try council.write(to: folder.appendingPathComponent("gen"))
+        let episodes = extract.appendingPathComponent("episodes.csv")
+        let clean = try String(contentsOf: episodes, encoding: .utf8)
+        let children = Array(Set((council.rows["Episodes"] ?? []).compactMap { $0["CHILD"] })).sorted().prefix(5)
+        XCTAssertEqual(children.count, 5)
+        let (a, b, c, d, e) = (children[0], children[1], children[2], children[3], children[4])
+        // A child's every episode gets a legal status that is no code (144).
+        func night(_ broken: [String], owners: [String: String], at day: String) throws -> [String: String] {
+            let lines = clean.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                guard cells.count > 3, broken.contains(cells[0]) else { return String(line) }
+                cells[3] = "ZZ"
+                return cells.joined(separator: ",")
+            }
+            try lines.joined(separator: "\n").write(to: episodes, atomically: true, encoding: .utf8)
+            try ("child,team\n" + owners.sorted { $0.key < $1.key }.map { "\($0.key),\($0.value)\n" }.joined())
+                .write(to: folder.appendingPathComponent("owners.csv"), atomically: true, encoding: .utf8)
+            let config = folder.appendingPathComponent("nightly.yml")
+            try "history: history.sqlite\nout: reports\nowners: owners.csv\nchecks:\n  - { return: ssda903, year: 2026-27, files: [gen/ssda903-2026-27] }\n"
+                .write(to: config, atomically: true, encoding: .utf8)
+            let outcome = try NightlyRun(config: try NightlyConfig(file: config.path), specs: SpecLoader(root: Package.specs))
+                .run(now: ISO8601DateFormatter().date(from: day + "T22:00:00Z")!)
+            guard case .ran(_, let entries, _, _) = outcome else { XCTFail("skipped"); return [:] }
+            XCTAssertEqual(entries.filter { $0.finding.code != "144" }.filter { $0.state != .new && $0.state != .persisting }.count, 0,
+                           "the clean council's own findings, if any, only persist")
+            return Dictionary(entries.filter { $0.finding.code == "144" }.map { ("\($0.finding.child) \($0.finding.team)", $0.state.rawValue) },
+                              uniquingKeysWith: { x, y in x == y ? x : "\(x)+\(y)" })
+        }
+        let owners = [a: "North", b: "North", c: "South", d: "South", e: "South"]
+        XCTAssertEqual(try night([a, b, c], owners: owners, at: "2026-11-01"), ["\(a) North": "new", "\(b) North": "new", "\(c) South": "new"])
+        // Night 2: a fixed, b still wrong and moved to South, c still wrong, d new.
+        var moved = owners
+        moved[b] = "South"
+        XCTAssertEqual(try night([b, c, d], owners: moved, at: "2026-11-02"),
+                       ["\(a) North": "resolved", "\(b) South": "persisting", "\(c) South": "persisting", "\(d) South": "new"])
+        // Night 3: a's error is back, d fixed.
+        XCTAssertEqual(try night([a, b, c], owners: moved, at: "2026-11-03"),
+                       ["\(a) North": "reopened", "\(b) South": "persisting", "\(c) South": "persisting", "\(d) South": "resolved"])
+        let life = try History(file: folder.appendingPathComponent("history.sqlite")).lives(matching: b).first { $0.code == "144" }
+        XCTAssertEqual(life?.sightings.map(\.team), ["North", "South", "South"], "the owner at each run")
     }
 }

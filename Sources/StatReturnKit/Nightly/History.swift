@@ -82,6 +82,37 @@ public final class History {
         public var queries: Int
     }
 
+    /// One finding's life: each run it was seen in, with its owner then, and when it was resolved.
+    public struct Life {
+        public var identity: String
+        public var code: String
+        public var child: String
+        public var record: String
+        public var message: String
+        public var sightings: [(day: SimpleDate, team: String, worker: String)]
+        public var resolved: SimpleDate?
+        public var timesReopened: Int
+    }
+
+    /// The lives of the findings whose key, identity or child is `key`.
+    public func lives(matching key: String) throws -> [Life] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.*, r.day AS resolved_day FROM findings f LEFT JOIN runs r ON r.id = f.resolved_at
+                WHERE f.record_key = ? OR f.identity = ? OR f.child = ? ORDER BY f.identity
+                """, arguments: [key, key, key]).map { row in
+                let seen = try Row.fetchAll(db, sql: """
+                    SELECT r.day, s.team, s.worker FROM sightings s JOIN runs r ON r.id = s.run WHERE s.identity = ? ORDER BY r.id
+                    """, arguments: [row["identity"] as String]).compactMap { s in
+                    SimpleDate(iso: s["day"] as String).map { (day: $0, team: (s["team"] as String?) ?? "", worker: (s["worker"] as String?) ?? "") }
+                }
+                return Life(identity: row["identity"], code: row["code"], child: row["child"], record: row["record"], message: row["message"],
+                            sightings: seen, resolved: (row["resolved_day"] as String?).flatMap { SimpleDate(iso: $0) },
+                            timesReopened: row["times_reopened"])
+            }
+        }
+    }
+
     /// The fingerprint of the last run recorded, to skip a night whose inputs did not change.
     public func lastFingerprint() throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT fingerprint FROM runs ORDER BY id DESC LIMIT 1") }
