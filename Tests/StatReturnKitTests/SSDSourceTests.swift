@@ -128,4 +128,11 @@ final class SSDSourceTests: XCTestCase {
         XCTAssertEqual(DatabaseSource.dateOfTimestamp("2024-05-01 09:30:00"), "2024-05-01 09:30:00", "a real time is kept, and reported")
         XCTAssertEqual(DatabaseSource.dateOfTimestamp("soon"), "soon")
     }
+
+    func testTheDatasetsValuesMayBeGivenToTheReturnMadeFromIt() throws {
+        let cin = try Package.spec("cin", "2025-26")
+        let values = try RunInputs(files: [], parameters: ["extract_date": "01/05/2026"]).checkedParameters(for: cin)
+        XCTAssertEqual(values["extract_date"], "2026-05-01", "the SSD's extract date, as a date")
+        XCTAssertThrowsError(try RunInputs(files: [], parameters: ["extract_dat": "01/05/2026"]).checkedParameters(for: cin))
+    }
 }

@@ -78,11 +78,13 @@ public struct RunInputs: Sendable {
     }
 
     /// The parameters, each one the spec declares and in the form it asks for.
+    /// A value the datasets the return is made from take (the SSD's extract date) is taken too.
     public func checkedParameters(for spec: ReturnSpec) throws -> [String: String] {
         var values = parameters
+        let declared = spec.parameters + spec.sources.values.flatMap(\.parameters).filter { p in !spec.parameters.contains { $0.name == p.name } }
         for (name, value) in parameters {
-            guard let p = spec.parameters.first(where: { $0.name == name }) else {
-                let known = spec.parameters.map(\.name).joined(separator: ", ")
+            guard let p = declared.first(where: { $0.name == name }) else {
+                let known = declared.map(\.name).joined(separator: ", ")
                 throw InputError(file: "--param \(name)", problem: "\(spec.title) \(spec.year) takes no value '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
             }
             guard let typed = p.value(value) else {

@@ -24,6 +24,9 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
 
     /// The spec file the mapping was read from, for messages (not read from YAML).
     public var file = ""
+    /// The values the dataset's own spec takes (its extract date), which a run of the return
+    /// made from it may be given (read from the dataset's spec, not from this file).
+    public var parameters: [ParameterSpec] = []
 
     enum CodingKeys: String, CodingKey { case source, version, tables, owners }
 }

@@ -111,6 +111,15 @@ public struct SpecLoader: Sendable {
         spec.periodKind = periodKind
         spec.requiredTables = requiredTables
         spec.routes = routes
+        for (name, m) in sources {
+            var declared: [ParameterSpec] = []
+            for link in try yearChain(returnName: m.source, year: m.version) {
+                for p in link.file.parameters ?? [] {
+                    if let at = declared.firstIndex(where: { $0.name == p.name }) { declared[at] = p } else { declared.append(p) }
+                }
+            }
+            sources[name]!.parameters = declared
+        }
         spec.sources = sources
         for m in sources.values {
             for q in m.tables where spec.table(q.table) == nil {
