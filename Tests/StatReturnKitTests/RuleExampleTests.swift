@@ -22,7 +22,8 @@ final class RuleExampleTests: XCTestCase {
         var classes: [String] = []
         for returnName in loader.returns {
             for year in loader.years(of: returnName) {
-                let id = "\(returnName)_\(year.replacingOccurrences(of: "-", with: "_"))"
+                // A year or version as part of a Swift name: 2025-26 as 2025_26, 1.0 as 1_0.
+                let id = "\(returnName)_\(String(year.map { $0.isNumber ? $0 : "_" }))"
                 let methods = try loader.load(returnName: returnName, year: year).rules.map { rule in
                     "    func test_\(id)_\(rule.code)() { checkRule(\"\(returnName)\", \"\(year)\", \"\(rule.code)\") }\n"
                 }

@@ -249,16 +249,16 @@ final class RuleTests_cin_2026_27_part2: RuleTestCase {
     func test_cin_2026_27_XR05() { checkRule("cin", "2026-27", "XR05") }
 }
 
-final class RuleTests_ssd_1.0_part1: RuleTestCase {
-    func test_ssd_1.0_SSD01() { checkRule("ssd", "1.0", "SSD01") }
-    func test_ssd_1.0_SSD02() { checkRule("ssd", "1.0", "SSD02") }
-    func test_ssd_1.0_SSD10() { checkRule("ssd", "1.0", "SSD10") }
-    func test_ssd_1.0_SSD11() { checkRule("ssd", "1.0", "SSD11") }
-    func test_ssd_1.0_SSD12() { checkRule("ssd", "1.0", "SSD12") }
-    func test_ssd_1.0_SSD13() { checkRule("ssd", "1.0", "SSD13") }
-    func test_ssd_1.0_SSD14() { checkRule("ssd", "1.0", "SSD14") }
-    func test_ssd_1.0_SSD15() { checkRule("ssd", "1.0", "SSD15") }
-    func test_ssd_1.0_SSD16() { checkRule("ssd", "1.0", "SSD16") }
+final class RuleTests_ssd_1_0_part1: RuleTestCase {
+    func test_ssd_1_0_SSD01() { checkRule("ssd", "1.0", "SSD01") }
+    func test_ssd_1_0_SSD02() { checkRule("ssd", "1.0", "SSD02") }
+    func test_ssd_1_0_SSD10() { checkRule("ssd", "1.0", "SSD10") }
+    func test_ssd_1_0_SSD11() { checkRule("ssd", "1.0", "SSD11") }
+    func test_ssd_1_0_SSD12() { checkRule("ssd", "1.0", "SSD12") }
+    func test_ssd_1_0_SSD13() { checkRule("ssd", "1.0", "SSD13") }
+    func test_ssd_1_0_SSD14() { checkRule("ssd", "1.0", "SSD14") }
+    func test_ssd_1_0_SSD15() { checkRule("ssd", "1.0", "SSD15") }
+    func test_ssd_1_0_SSD16() { checkRule("ssd", "1.0", "SSD16") }
 }
 
 final class RuleTests_ssda903_2025_26_part1: RuleTestCase {
