@@ -92,6 +92,7 @@ enum SSDFrom903 {
                                         "miss_missing_episode_type": m["MISSING"] == "A" ? "Away from placement without authorisation" : "Missing",
                                         "miss_missing_episode_end_date": iso(m["MIS_END"])])
             }
+            // The 903 does not say when the status began: here, with the first episode it has.
             for u in uasc[child] ?? [] {
                 out.add("ssd_immigration_status", ["immi_immigration_status_id": ids.next("IMMI"), "immi_person_id": child,
                                                    "immi_immigration_status": "Unaccompanied Asylum Seeking Child",
