@@ -117,7 +117,7 @@ case("export-cin-out-is-input-file", {"cin.xml": "<Message/>"}, "export cin --ye
 # --- options -----------------------------------------------------------------------------------
 case("opt-unknown-return", {"header.csv": HEAD}, "validate nosuch --year 2026-27 header.csv", 2, "unknown return 'nosuch'")
 case("opt-unknown-year", {"header.csv": HEAD}, "validate ssda903 --year 1999-00 header.csv", 2, "ssda903 has no year '1999-00'")
-case("opt-unknown-input-name", GOOD, f"{V903} header.csv --input provider=header.csv", 2, "--input provider: SSDA903 children looked after 2026-27 takes no input 'provider' (it takes: previous, providers, postcodes)")
+case("opt-unknown-input-name", GOOD, f"{V903} header.csv --input provider=header.csv", 2, "--input provider: SSDA903 children looked after 2026-27 takes no input 'provider' (it takes: previous, providers, postcodes, ssd)")
 case("opt-input-not-a-pair", GOOD, f"{V903} header.csv --input providers", 2, "--input: 'providers' is not NAME=VALUE")
 case("opt-unknown-param", GOOD, f"{V903} header.csv --param la=316", 2, "--param la: SSDA903 children looked after 2026-27 takes no value 'la'")
 case("opt-param-wrong-form", GOOD, f"{V903} header.csv --la 31", 2, "--param la_code: '31' is not in the form it takes")
