@@ -122,7 +122,9 @@ final class SSDCINRoundTripTests: XCTestCase {
         XCTAssertEqual(plan.source, "ssd_cp_plans cppl_cp_plan_id=\(ssd.rows["ssd_cp_plans"]![0]["cppl_cp_plan_id"]!)")
 
         // Every child with a census finding is owned by the team of their allocated worker.
-        let teams = Dictionary(uniqueKeysWithValues: ssd.rows["ssd_involvements"]!.map { ($0["invo_person_id"]!, $0["invo_professional_team"]!) })
+        // (The 903's children's social worker episodes are involvements too, in another role.)
+        let allocations = ssd.rows["ssd_involvements"]!.filter { $0["invo_professional_role_id"] == "Allocated Case Worker" }
+        let teams = Dictionary(uniqueKeysWithValues: allocations.map { ($0["invo_person_id"]!, $0["invo_professional_team"]!) })
         let owners = try XCTUnwrap(derived.owners)
         XCTAssertEqual(owners.unmatched, [])
         XCTAssertEqual(owners.matched, owners.childrenWithFindings)

@@ -74,6 +74,7 @@ public struct SpecLoader: Sendable {
                 if let earlier = sources[mapping.source] {
                     let replaced = Set(mapping.tables.map(\.table))
                     mapping.tables = earlier.tables.filter { !replaced.contains($0.table) } + mapping.tables
+                    mapping.owners = mapping.owners ?? earlier.owners
                 }
                 sources[mapping.source] = mapping
             }
