@@ -52,4 +52,28 @@ final class GeneratorTests: XCTestCase {
             XCTAssertEqual(Set(c.injected.map(\.code)), Set(kinds), "\(ret): every kind is injected at least once")
         }
     }
+
+    /// Errors put into a synthetic SSD are caught in the extract under their codes, and the
+    /// returns made from it report errors only for the children that were given one.
+    func testEveryErrorInjectedIntoAnSSDIsCaughtAndTheReturnsErrOnlyWhereItWasPut() throws {
+        let loader = SpecLoader(root: Package.specs)
+        let ssd = try XCTUnwrap(try SyntheticCouncil.dataset("ssd", year: "2025-26", loader: loader, children: 400, seed: 23, errorRate: 0.3))
+        let folder = try ssd.write(to: try temporaryFolder())
+        XCTAssertEqual(Set(ssd.injected.map { "\($0.code) \($0.table).\($0.field)" }).count,
+                       try ErrorInjector.kinds(for: ssd.spec, specs: Package.specs).count, "every kind is injected at least once")
+        let injected = Set(ssd.injected.map(\.child))
+        for ret in ["ssda903", "cin"] {
+            var v = Validator(spec: try Package.spec(ret, "2025-26"))
+            v.parameters = ["extract_date": "2026-06-30"]
+            let r = try v.validate(RunInputs(files: [], named: [("ssd", folder.path)], parameters: ["extract_date": "2026-06-30"]), specs: loader)
+            let found = Set(r.findings.filter { $0.returnName == "ssd" }.map { "\($0.code) \($0.child)" })
+            for i in ssd.injected where !(ret == "ssda903" && i.table.hasPrefix("ssd_cin")) && !(ret == "cin" && i.table.hasPrefix("ssd_cla")) {
+                // A blank referral ID names no person in the record (SSD01 has the row); the others name the child.
+                XCTAssertTrue(i.field == "cine_referral_id" || found.contains("\(i.code) \(i.child)"), "\(ret): \(i.code) in \(i.table).\(i.field) of \(i.child) not reported")
+            }
+            let erring = Set(r.findings.filter { $0.returnName == ret && $0.severity == .error && !$0.child.isEmpty }.map(\.child))
+            XCTAssertFalse(erring.isEmpty, "\(ret): the injected errors reach the return")
+            XCTAssertEqual(erring.subtracting(injected), [], "\(ret): errors only for children given one")
+        }
+    }
 }
