@@ -1,6 +1,65 @@
 // Generated from Specs/ by RuleExampleTests.generatedSource(); do not edit.
 // After adding, renaming or retiring a rule: make rule-tests
 
+final class RuleTests_asglb_2026_27_part1: RuleTestCase {
+    func test_asglb_2026_27_AS01() { checkRule("asglb", "2026-27", "AS01") }
+    func test_asglb_2026_27_AS02() { checkRule("asglb", "2026-27", "AS02") }
+    func test_asglb_2026_27_AS03() { checkRule("asglb", "2026-27", "AS03") }
+    func test_asglb_2026_27_AS04() { checkRule("asglb", "2026-27", "AS04") }
+    func test_asglb_2026_27_AS05() { checkRule("asglb", "2026-27", "AS05") }
+    func test_asglb_2026_27_AS10() { checkRule("asglb", "2026-27", "AS10") }
+    func test_asglb_2026_27_AS11() { checkRule("asglb", "2026-27", "AS11") }
+    func test_asglb_2026_27_AS12() { checkRule("asglb", "2026-27", "AS12") }
+    func test_asglb_2026_27_AS13() { checkRule("asglb", "2026-27", "AS13") }
+    func test_asglb_2026_27_AS14() { checkRule("asglb", "2026-27", "AS14") }
+    func test_asglb_2026_27_AS15() { checkRule("asglb", "2026-27", "AS15") }
+    func test_asglb_2026_27_AS16() { checkRule("asglb", "2026-27", "AS16") }
+    func test_asglb_2026_27_AS17() { checkRule("asglb", "2026-27", "AS17") }
+    func test_asglb_2026_27_AS20() { checkRule("asglb", "2026-27", "AS20") }
+    func test_asglb_2026_27_AS21() { checkRule("asglb", "2026-27", "AS21") }
+    func test_asglb_2026_27_AS22() { checkRule("asglb", "2026-27", "AS22") }
+    func test_asglb_2026_27_AS23() { checkRule("asglb", "2026-27", "AS23") }
+    func test_asglb_2026_27_AS24() { checkRule("asglb", "2026-27", "AS24") }
+    func test_asglb_2026_27_AS25() { checkRule("asglb", "2026-27", "AS25") }
+    func test_asglb_2026_27_AS26() { checkRule("asglb", "2026-27", "AS26") }
+    func test_asglb_2026_27_AS27() { checkRule("asglb", "2026-27", "AS27") }
+    func test_asglb_2026_27_AS30() { checkRule("asglb", "2026-27", "AS30") }
+    func test_asglb_2026_27_AS31() { checkRule("asglb", "2026-27", "AS31") }
+    func test_asglb_2026_27_AS32() { checkRule("asglb", "2026-27", "AS32") }
+    func test_asglb_2026_27_AS33() { checkRule("asglb", "2026-27", "AS33") }
+    func test_asglb_2026_27_AS34() { checkRule("asglb", "2026-27", "AS34") }
+    func test_asglb_2026_27_AS35() { checkRule("asglb", "2026-27", "AS35") }
+    func test_asglb_2026_27_AS40() { checkRule("asglb", "2026-27", "AS40") }
+    func test_asglb_2026_27_AS41() { checkRule("asglb", "2026-27", "AS41") }
+    func test_asglb_2026_27_AS42() { checkRule("asglb", "2026-27", "AS42") }
+    func test_asglb_2026_27_AS43() { checkRule("asglb", "2026-27", "AS43") }
+    func test_asglb_2026_27_AS50() { checkRule("asglb", "2026-27", "AS50") }
+    func test_asglb_2026_27_AS51() { checkRule("asglb", "2026-27", "AS51") }
+    func test_asglb_2026_27_AS52() { checkRule("asglb", "2026-27", "AS52") }
+    func test_asglb_2026_27_AS53() { checkRule("asglb", "2026-27", "AS53") }
+    func test_asglb_2026_27_AS54() { checkRule("asglb", "2026-27", "AS54") }
+    func test_asglb_2026_27_AS55() { checkRule("asglb", "2026-27", "AS55") }
+    func test_asglb_2026_27_AS56() { checkRule("asglb", "2026-27", "AS56") }
+    func test_asglb_2026_27_AS57() { checkRule("asglb", "2026-27", "AS57") }
+    func test_asglb_2026_27_AS58() { checkRule("asglb", "2026-27", "AS58") }
+    func test_asglb_2026_27_AS59() { checkRule("asglb", "2026-27", "AS59") }
+    func test_asglb_2026_27_AS60() { checkRule("asglb", "2026-27", "AS60") }
+    func test_asglb_2026_27_AS61() { checkRule("asglb", "2026-27", "AS61") }
+    func test_asglb_2026_27_AS62() { checkRule("asglb", "2026-27", "AS62") }
+    func test_asglb_2026_27_XR01() { checkRule("asglb", "2026-27", "XR01") }
+    func test_asglb_2026_27_XR02() { checkRule("asglb", "2026-27", "XR02") }
+    func test_asglb_2026_27_XR03() { checkRule("asglb", "2026-27", "XR03") }
+    func test_asglb_2026_27_XR04() { checkRule("asglb", "2026-27", "XR04") }
+    func test_asglb_2026_27_XR05() { checkRule("asglb", "2026-27", "XR05") }
+    func test_asglb_2026_27_XR06() { checkRule("asglb", "2026-27", "XR06") }
+    func test_asglb_2026_27_XR07() { checkRule("asglb", "2026-27", "XR07") }
+    func test_asglb_2026_27_XR08() { checkRule("asglb", "2026-27", "XR08") }
+    func test_asglb_2026_27_XR09() { checkRule("asglb", "2026-27", "XR09") }
+    func test_asglb_2026_27_XR10() { checkRule("asglb", "2026-27", "XR10") }
+    func test_asglb_2026_27_XR11() { checkRule("asglb", "2026-27", "XR11") }
+    func test_asglb_2026_27_XR12() { checkRule("asglb", "2026-27", "XR12") }
+}
+
 final class RuleTests_cin_2025_26_part1: RuleTestCase {
     func test_cin_2025_26_100() { checkRule("cin", "2025-26", "100") }
     func test_cin_2025_26_1103() { checkRule("cin", "2025-26", "1103") }
