@@ -52,7 +52,23 @@ struct Export: ParsableCommand {
             validator.parameters = parameters
             let result = try validator.validate(run, specs: try spec.loader())
             print("\(result.errorCount) errors, \(result.queryCount) queries; \(result.fixes.count) values normalised")
-            if result.errorCount > 0 && !draft { throw ExportRefused(errors: result.errorCount) }
+            if !result.fixes.isEmpty {
+                // Beside the submission, never in it: what was normalised, to make the same change in the case system.
+                let file = (out.lowercased().hasSuffix(".xml") || out.lowercased().hasSuffix(".xlsx"))
+                    ? (out as NSString).deletingPathExtension + "-fixes.csv" : (out as NSString).standardizingPath + "-fixes.csv"
+                try OutputTarget(path: file, inputs: run.paths).writeFile(file, Data(("\u{FEFF}" + FixesCSV.render(result.fixes)).utf8))
+                print("The values normalised are listed in \(file)")
+            }
+            if result.errorCount > 0 && !draft {
+                let errors = result.findings.filter { $0.severity == .error }
+                note("statreturn: these errors block the export\(errors.count > 20 ? " (the first 20 of \(errors.count))" : ""):")
+                for f in errors.prefix(20) {
+                    note("  \(f.code)  " + (f.child.isEmpty ? "" : "child \(f.child)  ") + (f.record.isEmpty ? f.table : f.record)
+                         + (f.row.map { " (\(f.file) row \($0))" } ?? "") + ": " + f.message.truncatedForLine)
+                }
+                if errors.count > 20 { note("  all of them: the same command as validate, with --out DIR, writes them to findings.xlsx") }
+                throw ExportRefused(errors: result.errorCount)
+            }
             let missing = result.missingInputs(returnSpec)
             if !missing.isEmpty && !draft {
                 note("statreturn: not written: rules that check the return against these did not run, as they were not given: "
@@ -106,5 +122,13 @@ struct Export: ParsableCommand {
             : (out as NSString).appendingPathComponent(returnSpec.returnName + (draft ? "-DRAFT" : "") + ".xml")
         try target.writeFile(file, data)
         return file
+    }
+}
+
+private extension String {
+    /// One line of a message, cut short, for the console.
+    var truncatedForLine: String {
+        let line = split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= 110 ? line : String(line.prefix(109)) + "…"
     }
 }

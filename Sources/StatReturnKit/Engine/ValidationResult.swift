@@ -37,6 +37,8 @@ public struct ValidationResult: Sendable {
     public var notRun: [RuleStatus]
     /// How the children with findings matched the owners list, when one was given.
     public var owners: OwnerMatch?
+    /// Errors on values `--fix` would have made readable, when it was not given.
+    public var fixableErrors = 0
     /// What the rules not run wanted, most wanted first: the short answer to "what should I give it?".
     public var wanted: [Wanted] = []
     /// Rules that failed to run: an error of the tool or the spec, never a pass.

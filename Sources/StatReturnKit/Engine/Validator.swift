@@ -120,6 +120,10 @@ public struct Validator: Sendable {
         result.phaseSeconds = clock.laps
         result.fieldLabels = spec.fieldLabels
         result.wanted = wanted(notRun)
+        result.fixableErrors = hits.filter { h in
+            guard let t = h.table, let r = h.row, let f = h.fields?.first else { return false }
+            return ingestor.fixable.contains(MalformedValue(table: t, row: r, field: f))
+        }.count
         if !owners.file.isEmpty {
             result.owners = OwnerMatch(findings: findings, owners: owners)
             result.warnings += owners.warnings

@@ -19,6 +19,10 @@ final class Ingestor {
     private let parsers: [String: [ValueParser]]
     /// Set for `--fix`: the safe normalisations to apply before parsing, per table.
     private let cleansers: [String: [Cleanser]]?
+    /// Without `--fix`: the same normalisations, only to say which malformed values they would clear.
+    private let wouldBeCleansers: [String: [Cleanser]]
+    /// Malformed values `--fix` would have made readable (counted when it was not given).
+    private(set) var fixable: Set<MalformedValue> = []
     private let recognizer: TableRecognizer
 
     /// For a companion return (e.g. the 903 beside the CIN census): its tables are named
@@ -37,9 +41,11 @@ final class Ingestor {
             }
         }
         self.parsers = parsers
-        cleansers = fix ? Dictionary(uniqueKeysWithValues: spec.tables.map { t in
+        let all = Dictionary(uniqueKeysWithValues: spec.tables.map { t in
             (t.name, t.fields.map { Cleanser(field: $0, codeList: $0.codes.flatMap { spec.codeLists[$0] }, dateFormat: spec.dateFormat) })
-        }) : nil
+        })
+        cleansers = fix ? all : nil
+        wouldBeCleansers = fix ? [:] : all
     }
 
     /// Where one file's records of one table go: its raw text and its SQLite table.
@@ -193,6 +199,11 @@ final class Ingestor {
             case .invalid:
                 values.append(nil)
                 if sink.checkValues { malformed.insert(MalformedValue(table: sink.raw.name, row: row, field: parser.field.name)) }
+                // Only where a value is malformed is it worth asking what --fix would have made of it.
+                if sink.checkValues, let c = wouldBeCleansers[sink.table.name]?[i], let (clean, _) = c.clean(cells[i]),
+                   case .value = parser.parse(clean) {
+                    fixable.insert(MalformedValue(table: sink.raw.name, row: row, field: parser.field.name))
+                }
                 if sink.checkValues, let code = parser.field.invalid ?? parser.field.missing {
                     hits.append(RuleHit(code: code, table: sink.raw.name, row: row, related: [], child: nil, fields: [parser.field.name]))
                 }
