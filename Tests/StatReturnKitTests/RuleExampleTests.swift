@@ -22,8 +22,8 @@ final class RuleExampleTests: XCTestCase {
         var classes: [String] = []
         for returnName in loader.returns {
             for year in loader.years(of: returnName) {
-                // A year `2026-27` or a version `1.0` as part of a Swift name.
-                let id = "\(returnName)_\(String(year.map { $0.isLetter || $0.isNumber ? $0 : "_" }))"
+                // A return `annex-a`, a year `2026-27` or a version `1.0` as part of a Swift name.
+                let id = String("\(returnName)_\(year)".map { $0.isLetter || $0.isNumber ? $0 : "_" })
                 let methods = try loader.load(returnName: returnName, year: year).rules.map { rule in
                     "    func test_\(id)_\(rule.code)() { checkRule(\"\(returnName)\", \"\(year)\", \"\(rule.code)\") }\n"
                 }

@@ -1,39 +1,39 @@
 // Generated from Specs/ by RuleExampleTests.generatedSource(); do not edit.
 // After adding, renaming or retiring a rule: make rule-tests
 
-final class RuleTests_annex-a_2025_part1: RuleTestCase {
-    func test_annex-a_2025_AA01() { checkRule("annex-a", "2025", "AA01") }
-    func test_annex-a_2025_AA02() { checkRule("annex-a", "2025", "AA02") }
-    func test_annex-a_2025_AA03() { checkRule("annex-a", "2025", "AA03") }
-    func test_annex-a_2025_AA04() { checkRule("annex-a", "2025", "AA04") }
-    func test_annex-a_2025_AA05() { checkRule("annex-a", "2025", "AA05") }
-    func test_annex-a_2025_AA06() { checkRule("annex-a", "2025", "AA06") }
-    func test_annex-a_2025_AA07() { checkRule("annex-a", "2025", "AA07") }
-    func test_annex-a_2025_AA08() { checkRule("annex-a", "2025", "AA08") }
-    func test_annex-a_2025_AA09() { checkRule("annex-a", "2025", "AA09") }
-    func test_annex-a_2025_AA10() { checkRule("annex-a", "2025", "AA10") }
-    func test_annex-a_2025_AA11() { checkRule("annex-a", "2025", "AA11") }
-    func test_annex-a_2025_AA12() { checkRule("annex-a", "2025", "AA12") }
-    func test_annex-a_2025_AA13() { checkRule("annex-a", "2025", "AA13") }
-    func test_annex-a_2025_AA14() { checkRule("annex-a", "2025", "AA14") }
-    func test_annex-a_2025_AA15() { checkRule("annex-a", "2025", "AA15") }
-    func test_annex-a_2025_AA16() { checkRule("annex-a", "2025", "AA16") }
-    func test_annex-a_2025_AA17() { checkRule("annex-a", "2025", "AA17") }
-    func test_annex-a_2025_AA18() { checkRule("annex-a", "2025", "AA18") }
-    func test_annex-a_2025_AA19() { checkRule("annex-a", "2025", "AA19") }
-    func test_annex-a_2025_AA20() { checkRule("annex-a", "2025", "AA20") }
-    func test_annex-a_2025_AA21() { checkRule("annex-a", "2025", "AA21") }
-    func test_annex-a_2025_AA31() { checkRule("annex-a", "2025", "AA31") }
-    func test_annex-a_2025_AA32() { checkRule("annex-a", "2025", "AA32") }
-    func test_annex-a_2025_AA33() { checkRule("annex-a", "2025", "AA33") }
-    func test_annex-a_2025_AA34() { checkRule("annex-a", "2025", "AA34") }
-    func test_annex-a_2025_AA35() { checkRule("annex-a", "2025", "AA35") }
-    func test_annex-a_2025_AA36() { checkRule("annex-a", "2025", "AA36") }
-    func test_annex-a_2025_AA37() { checkRule("annex-a", "2025", "AA37") }
-    func test_annex-a_2025_AA38() { checkRule("annex-a", "2025", "AA38") }
-    func test_annex-a_2025_AA39() { checkRule("annex-a", "2025", "AA39") }
-    func test_annex-a_2025_AA40() { checkRule("annex-a", "2025", "AA40") }
-    func test_annex-a_2025_AA41() { checkRule("annex-a", "2025", "AA41") }
+final class RuleTests_annex_a_2025_part1: RuleTestCase {
+    func test_annex_a_2025_AA01() { checkRule("annex-a", "2025", "AA01") }
+    func test_annex_a_2025_AA02() { checkRule("annex-a", "2025", "AA02") }
+    func test_annex_a_2025_AA03() { checkRule("annex-a", "2025", "AA03") }
+    func test_annex_a_2025_AA04() { checkRule("annex-a", "2025", "AA04") }
+    func test_annex_a_2025_AA05() { checkRule("annex-a", "2025", "AA05") }
+    func test_annex_a_2025_AA06() { checkRule("annex-a", "2025", "AA06") }
+    func test_annex_a_2025_AA07() { checkRule("annex-a", "2025", "AA07") }
+    func test_annex_a_2025_AA08() { checkRule("annex-a", "2025", "AA08") }
+    func test_annex_a_2025_AA09() { checkRule("annex-a", "2025", "AA09") }
+    func test_annex_a_2025_AA10() { checkRule("annex-a", "2025", "AA10") }
+    func test_annex_a_2025_AA11() { checkRule("annex-a", "2025", "AA11") }
+    func test_annex_a_2025_AA12() { checkRule("annex-a", "2025", "AA12") }
+    func test_annex_a_2025_AA13() { checkRule("annex-a", "2025", "AA13") }
+    func test_annex_a_2025_AA14() { checkRule("annex-a", "2025", "AA14") }
+    func test_annex_a_2025_AA15() { checkRule("annex-a", "2025", "AA15") }
+    func test_annex_a_2025_AA16() { checkRule("annex-a", "2025", "AA16") }
+    func test_annex_a_2025_AA17() { checkRule("annex-a", "2025", "AA17") }
+    func test_annex_a_2025_AA18() { checkRule("annex-a", "2025", "AA18") }
+    func test_annex_a_2025_AA19() { checkRule("annex-a", "2025", "AA19") }
+    func test_annex_a_2025_AA20() { checkRule("annex-a", "2025", "AA20") }
+    func test_annex_a_2025_AA21() { checkRule("annex-a", "2025", "AA21") }
+    func test_annex_a_2025_AA31() { checkRule("annex-a", "2025", "AA31") }
+    func test_annex_a_2025_AA32() { checkRule("annex-a", "2025", "AA32") }
+    func test_annex_a_2025_AA33() { checkRule("annex-a", "2025", "AA33") }
+    func test_annex_a_2025_AA34() { checkRule("annex-a", "2025", "AA34") }
+    func test_annex_a_2025_AA35() { checkRule("annex-a", "2025", "AA35") }
+    func test_annex_a_2025_AA36() { checkRule("annex-a", "2025", "AA36") }
+    func test_annex_a_2025_AA37() { checkRule("annex-a", "2025", "AA37") }
+    func test_annex_a_2025_AA38() { checkRule("annex-a", "2025", "AA38") }
+    func test_annex_a_2025_AA39() { checkRule("annex-a", "2025", "AA39") }
+    func test_annex_a_2025_AA40() { checkRule("annex-a", "2025", "AA40") }
+    func test_annex_a_2025_AA41() { checkRule("annex-a", "2025", "AA41") }
 }
 
 final class RuleTests_asglb_2026_27_part1: RuleTestCase {

@@ -37,14 +37,16 @@ final class ReturnDatabase {
         return try DatabaseQueue(configuration: config)
     }
 
-    /// Indexes what rules join and order by, once all rows are in: the child, and the
-    /// table's key (e.g. child then start date, which window functions walk in order).
+    /// Indexes what rules join and order by, once all rows are in: the child, the table's key
+    /// (e.g. child then start date, which window functions walk in order), and each field that
+    /// points to another table's record (an SSD episode's period of care), which mappings join on.
     /// Then works out the spec's derived tables, with the collection `parameters` bound.
     func finishLoading(parameters: [String: String]) throws {
         try queue.writeWithoutTransaction { db in
             for (t, name) in Self.tableNames(spec) {
                 var indexes: [[String]] = t.childField.map { [[$0]] } ?? []
-                if t.key.count > 1 { indexes.append(t.key) }
+                if t.key != indexes.first { indexes.append(t.key) }
+                indexes += t.fields.filter { $0.references != nil && [$0.name] != t.key && $0.name != t.childField }.map { [$0.name] }
                 for (i, columns) in indexes.enumerated() {
                     try db.execute(sql: "CREATE INDEX \("\(name)_\(i)".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))")
                 }

@@ -30,6 +30,9 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     /// for `child_id`), and other titles real files give it ("Age of Child (Years)" for "Age").
     public var header: String?
     public var alsoHeaders: [String]?
+    /// The record this field points to, as `table.field` (a foreign key): indexed, for the
+    /// joins rules and mappings make along it.
+    public var references: String?
     /// What a pooled ("degraded") copy does to the value: see `Degrade`.
     public var degrade: Degrade?
 
@@ -53,7 +56,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
-             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", degrade, extra
+             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", references, degrade, extra
     }
 
     public init(from decoder: Decoder) throws {
@@ -75,6 +78,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         header = try c.decodeIfPresent(String.self, forKey: .header)
         alsoHeaders = try c.decodeIfPresent([String].self, forKey: .alsoHeaders)
         degrade = try c.decodeIfPresent(Degrade.self, forKey: .degrade)
+        references = try c.decodeIfPresent(String.self, forKey: .references)
         extra = try c.decodeIfPresent(Bool.self, forKey: .extra) ?? false
     }
 

@@ -130,6 +130,16 @@ public struct SpecLoader: Sendable {
         if routes.contains(.xml) && spec.xml == nil {
             throw SpecError(file: chain.last!.path, entry: "routes", problem: "xml is listed but the year has no xml.yml")
         }
+        for t in tables {
+            for f in t.fields {
+                guard let r = f.references else { continue }
+                let parts = r.split(separator: ".").map(String.init)
+                guard parts.count == 2, spec.table(parts[0])?.field(parts[1]) != nil else {
+                    throw SpecError(file: f.source.isEmpty ? chain.last!.path : f.source, entry: "tables.\(t.name).fields.\(f.name)",
+                                    problem: "references \(r), which is no table.field of \(title)")
+                }
+            }
+        }
         for t in requiredTables where spec.table(t) == nil {
             throw SpecError(file: chain.last!.path, entry: "required", problem: "no table \(t)")
         }
