@@ -11,20 +11,14 @@ public enum OptionAliases {
     /// Every alias any year of any return declares (read leniently: the full load checks the files).
     static func declared(in specs: URL) -> [String: Alias] {
         var found: [String: Alias] = [:]
-        let loader = SpecLoader(root: specs)
-        for r in loader.returns {
-            for y in loader.years(of: r) {
-                let file = specs.appendingPathComponent(r).appendingPathComponent(y).appendingPathComponent("return.yml")
-                guard let text = try? String(contentsOf: file, encoding: .utf8),
-                      let yaml = (try? Yams.load(yaml: text)) as? [String: Any] else { continue }
-                for i in yaml["inputs"] as? [[String: Any]] ?? [] {
-                    guard let name = i["name"] as? String, let alias = i["alias"] as? String else { continue }
-                    found[alias] = Alias(form: "--input", name: name, many: i["table"] == nil && i["source"] == nil)
-                }
-                for p in yaml["parameters"] as? [[String: Any]] ?? [] {
-                    guard let name = p["name"] as? String, let alias = p["alias"] as? String else { continue }
-                    found[alias] = Alias(form: "--param", name: name, many: false)
-                }
+        for head in ReturnHeads.of(specs).years {
+            for i in head.yaml["inputs"] as? [[String: Any]] ?? [] {
+                guard let name = i["name"] as? String, let alias = i["alias"] as? String else { continue }
+                found[alias] = Alias(form: "--input", name: name, many: i["table"] == nil && i["source"] == nil)
+            }
+            for p in head.yaml["parameters"] as? [[String: Any]] ?? [] {
+                guard let name = p["name"] as? String, let alias = p["alias"] as? String else { continue }
+                found[alias] = Alias(form: "--param", name: name, many: false)
             }
         }
         return found
@@ -34,14 +28,9 @@ public enum OptionAliases {
     /// ...` the export of that return's latest year), to the return.
     static func commands(in specs: URL) -> [String: (returnName: String, year: String)] {
         var found: [String: (returnName: String, year: String)] = [:]
-        let loader = SpecLoader(root: specs)
-        for r in loader.returns {
-            for y in loader.years(of: r) {  // in order, so the latest year wins
-                let file = specs.appendingPathComponent(r).appendingPathComponent(y).appendingPathComponent("return.yml")
-                guard let text = try? String(contentsOf: file, encoding: .utf8),
-                      let yaml = (try? Yams.load(yaml: text)) as? [String: Any], let command = yaml["command"] as? String else { continue }
-                found[command] = (r, y)
-            }
+        // In order, so the latest year wins.
+        for head in ReturnHeads.of(specs).years {
+            if let command = head.yaml["command"] as? String { found[command] = (head.returnName, head.year) }
         }
         return found
     }

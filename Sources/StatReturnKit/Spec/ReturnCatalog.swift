@@ -14,13 +14,13 @@ public struct ReturnCatalog: Sendable {
     public let entries: [Entry]
 
     public init(_ loader: SpecLoader) throws {
-        entries = try loader.returns.map { name in
-            let years = try loader.years(of: name).map { year -> (String, YearFile) in
-                let url = loader.root.appendingPathComponent(name).appendingPathComponent(year).appendingPathComponent("return.yml")
-                return (year, try decodeYAML(YearFile.self, try String(contentsOf: url, encoding: .utf8), file: loader.relative(url)))
-            }
-            return Entry(name: name, aliases: years.flatMap { $0.1.aliases ?? [] },
-                         years: years.map { ($0.0, $0.1.yearAliases ?? []) })
+        // The names only: each return is read strictly when it is loaded.
+        let heads = ReturnHeads.of(loader.root).years
+        entries = loader.returns.map { name in
+            let years = heads.filter { $0.returnName == name }
+            func names(_ yaml: [String: Any], _ key: String) -> [String] { (yaml[key] as? [Any] ?? []).map { "\($0)" } }
+            return Entry(name: name, aliases: years.flatMap { names($0.yaml, "aliases") },
+                         years: years.map { ($0.year, names($0.yaml, "year_aliases")) })
         }
     }
 
