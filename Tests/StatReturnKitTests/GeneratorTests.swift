@@ -76,4 +76,18 @@ final class GeneratorTests: XCTestCase {
             XCTAssertEqual(erring.subtracting(injected), [], "\(ret): errors only for children given one")
         }
     }
+
+    /// A clean synthetic SSD passes its own checks and has the casework Ofsted's lists read.
+    func testACleanSSDPassesItsOwnChecksAndHasItsCasework() throws {
+        let ssd = try XCTUnwrap(try SyntheticCouncil.dataset("ssd", year: "2025-26", loader: SpecLoader(root: Package.specs),
+                                                             children: 300, seed: 24, errorRate: 0))
+        for table in ["ssd_contacts", "ssd_early_help_episodes", "ssd_cin_visits", "ssd_cp_visits", "ssd_cla_visits", "ssd_involvements"] {
+            XCTAssertGreaterThan(ssd.rows[table]?.count ?? 0, 0, "\(table) is generated")
+        }
+        var v = Validator(spec: ssd.spec)
+        v.parameters = ["extract_date": "2026-06-30"]
+        let r = try v.validate(try InputFile.collect(paths: [try ssd.write(to: try temporaryFolder()).path]))
+        XCTAssertEqual(r.errorCount, 0, "\(RuleSummary.of(r.findings).map { "\($0.code) x\($0.findings)" })")
+        XCTAssertEqual(r.failed, [])
+    }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// A synthetic Standard Safeguarding Dataset extract: the children of the returns' own
 /// generators for the same seed (the 903's children looked after and care leavers, the CIN
 /// census's children in need; their IDs do not meet), each return's records written back as
-/// the SSD's tables, and every child allocated to a team and a worker. Deriving a return from
+/// the SSD's tables, every child allocated to a team and a worker, and the casework around
+/// them (contacts, early help, visits). Deriving a return from
 /// it by the return's `from-ssd.yml` gives back the return's own generated records.
 enum SSDGenerator {
     static func generate(_ dataset: ReturnSpec, from returns: [ReturnSpec], specs: URL, children: Int, seed: UInt64) throws -> SyntheticReturn {
@@ -19,6 +20,7 @@ enum SSDGenerator {
         }
         var random = SeededRandom(seed: seed)
         SSDAllocations.add(into: &out, from: returns.map(\.period.start).min() ?? dataset.period.start, random: &random, ids: &ids)
+        SSDCasework.add(into: &out, until: returns.map(\.period.end).max() ?? dataset.period.end, random: &random, ids: &ids)
         return out
     }
 }
