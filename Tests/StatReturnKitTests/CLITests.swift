@@ -17,8 +17,12 @@ final class CLITests: XCTestCase {
         let csv = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
         var rows: [[String]] = []
         try CSVReader(text: csv).forEachRecord { rows.append($0.cells) }
-        XCTAssertEqual(rows.first, ["return", "year", "code", "severity", "table", "row", "child", "fields", "values", "message", "team", "worker", "file", "key", "record", "source"])
+        XCTAssertEqual(rows.first, ["return", "year", "code", "severity", "table", "row", "child", "fields", "values", "message", "team", "worker", "file", "key", "record", "source", "caused_by"])
         XCTAssertEqual(try findings(out), try expectedSampleFindings(sample), "findings differ from SampleReturns/ssda903/2026-27/README.md")
+        // The missing-or-away type that is no code (1006) is the cause of 565 and 566 on the same record.
+        let missing = rows.filter { $0[6] == "C100063" && $0[4] == "Missing" }.map { "\($0[2]) \($0[16])" }.sorted()
+        XCTAssertEqual(missing, ["1006 ", "565 1006 MISSING", "566 1006 MISSING"])
+        XCTAssertTrue(r.stdout.contains("of these follow from a value another finding already says is malformed"), r.stdout)
         // Children in the owners file carry their team and worker; C999999 (not in the Header) is not in it.
         for row in rows.dropFirst() {
             XCTAssertEqual(row[10].isEmpty, row[6] == "C999999", "owner of \(row[6])")

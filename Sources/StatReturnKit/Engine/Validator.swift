@@ -104,8 +104,8 @@ public struct Validator: Sendable {
         let builder = FindingBuilder(spec: spec, tables: loaded, owners: owners)
         let byCode = Dictionary(spec.rules.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<RuleHit>()
-        let findings = hits.filter { seen.insert($0).inserted }
-            .map { builder.finding(for: $0, rule: byCode[$0.code]!) }
+        let findings = Self.linkCauses(hits.filter { seen.insert($0).inserted }
+            .map { builder.finding(for: $0, rule: byCode[$0.code]!) }, rules: byCode)
             .sorted(by: Self.reportOrder)
 
         clock.lap("build \(findings.count) findings")
@@ -129,6 +129,24 @@ public struct Validator: Sendable {
             result.warnings += owners.warnings
         }
         return result
+    }
+
+    /// Root causes first: where a value is malformed or off its list (a field check), the other
+    /// rules on the same record that read that field follow from it (565 and 566 from a missing
+    /// type that is no code, 1006), so a manager fixes the one value, not three findings.
+    static func linkCauses(_ findings: [Finding], rules: [String: RuleSpec]) -> [Finding] {
+        var roots: [String: Finding] = [:]
+        for f in findings where rules[f.code]?.check == .field && f.row != nil {
+            for field in f.fields { roots["\(f.table)|\(f.row!)|\(field)"] = roots["\(f.table)|\(f.row!)|\(field)"] ?? f }
+        }
+        guard !roots.isEmpty else { return findings }
+        return findings.map { f in
+            guard rules[f.code]?.check != .field, let row = f.row,
+                  let root = f.fields.lazy.compactMap({ roots["\(f.table)|\(row)|\($0)"] }).first else { return f }
+            var linked = f
+            linked.causedBy = "\(root.code) \(root.fields.joined(separator: ","))"
+            return linked
+        }
     }
 
     /// A malformed value is reported under its field's `invalid` code only: a finding under the

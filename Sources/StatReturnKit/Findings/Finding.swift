@@ -29,6 +29,9 @@ public struct Finding: Codable, Sendable, Equatable {
     /// Where the record came from when it was derived from a database (an SSD extract): the
     /// source table and key ("ssd_cla_episodes clae_cla_episode_id=E12"); empty for a file's record.
     public var source: String = ""
+    /// The finding this one follows from, when a value of its record is malformed or off its
+    /// list and this rule reads that value: the rule code and field (`1006 MISSING`); fix that first.
+    public var causedBy: String = ""
 
     /// What makes this finding the same one in another run: return, rule, table, record key, fields.
     public var identity: String { [returnName, code, table, key, fields.joined(separator: ",")].joined(separator: "|") }
@@ -41,6 +44,6 @@ public struct Finding: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case returnName = "return", year, code, severity, table, row, file, child, fields, values, labels, message
-        case team, worker, related, key, record, source
+        case team, worker, related, key, record, source, causedBy = "caused_by"
     }
 }

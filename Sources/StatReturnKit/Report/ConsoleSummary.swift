@@ -12,6 +12,10 @@ public enum ConsoleSummary {
         let children = Set(r.findings.map(\.child).filter { !$0.isEmpty }).count
         out += "\n\(r.errorCount) error\(r.errorCount == 1 ? "" : "s"), \(r.queryCount) quer\(r.queryCount == 1 ? "y" : "ies")"
         out += " on \(children) child\(children == 1 ? "" : "ren"); \(r.rulesRun) rules run\n"
+        let following = r.findings.filter { !$0.causedBy.isEmpty }.count
+        if following > 0 {
+            out += "\(following) of these follow from a value another finding already says is malformed (caused_by in the reports): fix that value first\n"
+        }
         if r.fixableErrors > 0 {
             out += "\(r.fixableErrors) of these would be cleared by --fix (a value written another way: spaces, case, a date as yyyy-mm-dd, a label for a code); run again with --fix\n"
         }

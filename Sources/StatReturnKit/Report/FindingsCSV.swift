@@ -1,7 +1,7 @@
 /// `findings.csv`: one line per finding, for Excel and for loading into other systems.
 public enum FindingsCSV {
     public static let columns = ["return", "year", "code", "severity", "table", "row", "child",
-                                 "fields", "values", "message", "team", "worker", "file", "key", "record", "source"]
+                                 "fields", "values", "message", "team", "worker", "file", "key", "record", "source", "caused_by"]
 
     /// `extra` columns (the nightly run's `state`, ...) come after the usual ones, each finding's
     /// values for them from `values`.
@@ -10,7 +10,7 @@ public enum FindingsCSV {
         for f in findings {
             out += reportLine(([f.returnName, f.year, f.code, f.severity.rawValue, f.table, f.row.map(String.init) ?? "",
                                 f.child, f.fields.joined(separator: ";"), f.values.joined(separator: ";"),
-                                message(f), f.team, f.worker, f.file, f.key, f.record, f.source] + values(f)).map(inert))
+                                message(f), f.team, f.worker, f.file, f.key, f.record, f.source, f.causedBy] + values(f)).map(inert))
         }
         return out
     }

@@ -58,11 +58,11 @@ public enum FindingsWorkbook {
         var seen: Set<String> = []
         for f in findings { for name in f.fields where seen.insert(name).inserted { fields.append(name) } }
         // What is wrong comes beside the record, on screen on a laptop; where the record is, after.
-        let fromSource = findings.contains { !$0.source.isEmpty }
+        let fromSource = findings.contains { !$0.source.isEmpty }, following = findings.contains { !$0.causedBy.isEmpty }
         let fixed: [Workbook.Column] = [
             .init("Severity"), .init("Rule"), .init("Team"), .init("Worker"), .init("Child"), .init("Record"), message,
             .init("Table"), .init("Row", .integer), .init("File"), .init("Key"),
-        ] + (fromSource ? [.init("From")] : [])
+        ] + (fromSource ? [.init("From")] : []) + (following ? [.init("Follows from")] : [])
         let column = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, fixed.count + $0) })
         var dates = DateFields(spec: spec)
         var sheet = Workbook.Sheet(name: "Findings", columns: fixed + fields.map { name in .init(labels[name].map { "\($0) (\(name))" } ?? name) })
@@ -71,7 +71,7 @@ public enum FindingsWorkbook {
                 .text(f.severity.rawValue), .text(f.code), .text(FindingGroups.team(f)), .text(FindingGroups.worker(f)),
                 text(f.child), text(f.record), .text(FindingsCSV.message(f)), text(f.table), f.row.map { .number(Double($0)) } ?? .empty,
                 text(f.file), text(f.key),
-            ] + (fromSource ? [text(f.source)] : []) + Array(repeating: .empty, count: fields.count)
+            ] + (fromSource ? [text(f.source)] : []) + (following ? [text(f.causedBy)] : []) + Array(repeating: .empty, count: fields.count)
             for (name, value) in zip(f.fields, f.values) where !value.isEmpty {
                 cells[column[name]!] = dates.date(value, field: name, table: f.table).map(Workbook.Cell.date) ?? .text(value)
             }

@@ -132,7 +132,8 @@ public enum HTMLReport {
         }
         var values = valueList(f.fields, f.values, f.labels, fieldLabels)
         for r in f.related { values += "<span class=\"loc\">row \(r.row):</span> " + valueList(f.fields, r.values, [], fieldLabels) }
-        return "<tr class=\"finding \(f.severity.rawValue)\" data-rule=\"\(esc(f.code))\"><td><b>\(esc(f.code))</b><br>\(f.severity.rawValue)</td>"
+        let cause = f.causedBy.isEmpty ? "" : "<br><span class=\"loc\">follows from \(esc(f.causedBy)): fix that first</span>"
+        return "<tr class=\"finding \(f.severity.rawValue)\" data-rule=\"\(esc(f.code))\"><td><b>\(esc(f.code))</b><br>\(f.severity.rawValue)\(cause)</td>"
             + "<td>\(place)</td><td>\(values)</td><td>\(esc(f.message))</td></tr>"
     }
 
