@@ -64,7 +64,7 @@ struct Export: ParsableCommand {
                 note("statreturn: these errors block the export\(errors.count > 20 ? " (the first 20 of \(errors.count))" : ""):")
                 for f in errors.prefix(20) {
                     note("  \(f.code)  " + (f.child.isEmpty ? "" : "child \(f.child)  ") + (f.record.isEmpty ? f.table : f.record)
-                         + (f.row.map { " (\(f.file) row \($0))" } ?? "") + ": " + f.message.truncatedForLine)
+                         + (f.row.map { " (\(f.file) row \($0))" } ?? "") + ": " + f.message.truncated(110))
                 }
                 if errors.count > 20 { note("  all of them: the same command as validate, with --out DIR, writes them to findings.xlsx") }
                 throw ExportRefused(errors: result.errorCount)
@@ -125,10 +125,3 @@ struct Export: ParsableCommand {
     }
 }
 
-private extension String {
-    /// One line of a message, cut short, for the console.
-    var truncatedForLine: String {
-        let line = split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count <= 110 ? line : String(line.prefix(109)) + "…"
-    }
-}

@@ -30,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
                 let runs = try history.runs()
                 print("\(runs.count) run\(runs.count == 1 ? "" : "s") in \(file.path)")
                 print("run  day         errors  queries")
-                for r in runs { print(String(r.id).padding(toLength: 5, withPad: " ", startingAt: 0) + r.day.dmy + "  " + String(r.errors).leftPad(6) + "  " + String(r.queries).leftPad(7)) }
+                for r in runs { print(String(r.id).padded(5) + r.day.dmy + "  " + String(r.errors).leftPadded(6) + "  " + String(r.queries).leftPadded(7)) }
                 return
             }
             let lives = try history.lives(matching: key)
@@ -49,6 +49,3 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-private extension String {
-    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
-}

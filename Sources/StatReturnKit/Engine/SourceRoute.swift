@@ -76,7 +76,7 @@ public struct SourceRoute: Sendable {
 
     private func run(_ query: SourceMapping.Query, columns wanted: [String], optional: [String] = [], dates: Set<String>,
                      on loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> TableFeed {
-        let shown = DatabaseSource.isPostgres(label) ? (try? PostgresReader(url: label).name) ?? label : label
+        let shown = DatabaseSource.shown(label)
         let entry = query.table == "owners" ? "owners" : "tables.\(query.table)"
         let fail = { (problem: String) in SpecError(file: mapping.file, entry: entry, problem: problem) }
         return try loaded.database.queue.read { db in

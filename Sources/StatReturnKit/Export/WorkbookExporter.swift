@@ -98,8 +98,7 @@ public enum WorkbookExporter {
                  p.type == .date ? (SimpleDate(iso: value)?.dmy ?? value) : value)
         }
         for s in context.sources {
-            let shown = DatabaseSource.isPostgres(s.path) ? (try? PostgresReader(url: s.path).name) ?? s.path : s.path
-            line("Made from", "\(s.name): \(shown)")
+            line("Made from", "\(s.name): \(DatabaseSource.shown(s.path))")
         }
         if context.degraded { line("Pooled copy", "dates of birth to the 1st of the month, postcodes to their sector, workers left out, IDs with the LA code") }
         for table in tables {

@@ -19,6 +19,11 @@ public enum DatabaseSource {
         source.hasPrefix("postgres://") || source.hasPrefix("postgresql://")
     }
 
+    /// A source as reports and records may show it: a PostgreSQL URL without its password.
+    static func shown(_ source: String) -> String {
+        isPostgres(source) ? (try? PostgresReader(url: source).name) ?? "the PostgreSQL database" : source
+    }
+
     /// The feeds of the spec's tables found in the database, and notes on what was not read.
     public static func feeds(_ source: String, spec: ReturnSpec) throws -> (feeds: [TableFeed], notes: [String]) {
         let reader: any TableReader = isPostgres(source) ? try PostgresReader(url: source) : try SQLiteReader(path: source)

@@ -99,7 +99,8 @@ public struct NightlyRun {
         parts.append("\(config.file) \(text.count) \(text.crc32(checksum: 0))")
         for check in config.checks {
             for path in (check.files ?? []) + (check.inputs ?? [:]).values.sorted() + [check.owners, config.owners].compactMap({ $0 }) {
-                if DatabaseSource.isPostgres(path) { canTell = false; parts.append(path); continue }
+                // Recorded without its password.
+                if DatabaseSource.isPostgres(path) { canTell = false; parts.append(DatabaseSource.shown(path)); continue }
                 for file in try InputFile.collect(paths: [path]) where file.notRead == nil {
                     parts.append("\(file.name) \(file.data.count) \(file.data.crc32(checksum: 0))")
                 }

@@ -56,9 +56,10 @@ public enum ConsoleSummary {
 }
 
 extension String {
-    func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
-    func truncated(_ n: Int) -> String {
+    public func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+    public func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    /// On one line, cut to `n` characters with an ellipsis.
+    public func truncated(_ n: Int) -> String {
         let oneLine = split(whereSeparator: \.isNewline).joined(separator: " ")
         return oneLine.count <= n ? oneLine : String(oneLine.prefix(n - 1)) + "…"
     }
