@@ -93,6 +93,11 @@ final class RuleTests_asglb_2026_27_part1: RuleTestCase {
     func test_asglb_2026_27_XR10() { checkRule("asglb", "2026-27", "XR10") }
     func test_asglb_2026_27_XR11() { checkRule("asglb", "2026-27", "XR11") }
     func test_asglb_2026_27_XR12() { checkRule("asglb", "2026-27", "XR12") }
+    func test_asglb_2026_27_XR13() { checkRule("asglb", "2026-27", "XR13") }
+    func test_asglb_2026_27_XR14() { checkRule("asglb", "2026-27", "XR14") }
+    func test_asglb_2026_27_XR15() { checkRule("asglb", "2026-27", "XR15") }
+    func test_asglb_2026_27_XR16() { checkRule("asglb", "2026-27", "XR16") }
+    func test_asglb_2026_27_XR17() { checkRule("asglb", "2026-27", "XR17") }
 }
 
 final class RuleTests_cin_2025_26_part1: RuleTestCase {
