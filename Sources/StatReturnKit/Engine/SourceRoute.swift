@@ -53,7 +53,34 @@ public struct SourceRoute: Sendable {
         let allocated = try owners(from: loaded, label: path, parameters: parameters)
         var checked = try validator.check(loaded, owners: given.isEmpty ? allocated ?? given : given)
         checked.warnings = notes + checked.warnings
-        return Derived(checked: checked, feeds: try feeds(from: loaded, label: path, parameters: parameters), owners: allocated)
+        return Derived(checked: checkedOnItsOwnFor(checked), feeds: try feeds(from: loaded, label: path, parameters: parameters), owners: allocated)
+    }
+
+    /// A dataset that is itself a return (the 903 the ASGLB is made from) may take inputs of its
+    /// own (last year's return, reference lists) that a return made from it is not given: its
+    /// rules that need them are said to be for a check of that return on its own, naming no
+    /// option the command does not take. The values it shares with the return keep theirs.
+    private func checkedOnItsOwnFor(_ checked: ValidationResult) -> ValidationResult {
+        let byInput = Set(checked.notRun.flatMap(\.needs).filter { need in
+            !datasetSpec.parameters.contains { $0.name == need } && datasetSpec.supplier(of: need) != nil
+        })
+        guard !byInput.isEmpty else { return checked }
+        let options = Set(byInput.compactMap { datasetSpec.supplier(of: $0)?.option })
+        let own = "statreturn validate \(datasetSpec.returnName) --year \(datasetSpec.year)"
+        var r = checked
+        r.notRun = r.notRun.map { s in
+            guard s.needs.contains(where: byInput.contains) else { return s }
+            var s = s
+            s.reason = "needs " + s.needs.map { datasetSpec.supplier(of: $0)?.what ?? "the \($0) table" }.joined(separator: ", ")
+                + " of \(datasetSpec.title), made only when it is checked on its own (\(own))"
+            return s
+        }
+        let theirs = r.wanted.filter { $0.option.map(options.contains) ?? false }
+        let rules = Array(Set(theirs.flatMap(\.rules))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        r.wanted = (r.wanted.filter { !($0.option.map(options.contains) ?? false) }
+            + [.init(what: "what \(datasetSpec.title) is checked with on its own (\(own))", option: nil, rules: rules)])
+            .sorted(by: ValidationResult.Wanted.mostWanted)
+        return r
     }
 
     /// The mapping's owners query, run like a table's, read as an owners list.

@@ -8,8 +8,11 @@ public enum SyntheticCouncil {
     }
 
     /// A synthetic extract of a dataset the year's returns are made from (the SSD for
-    /// `generate ssd --year 2026-27`): nil when no return of that year names `dataset` as a source.
+    /// `generate ssd --year 2026-27`): nil when no return of that year names `dataset` as a source,
+    /// or when `dataset` is itself a return of that year (the 903 the ASGLB may be made from),
+    /// which is generated as a return.
     public static func dataset(_ dataset: String, year: String, loader: SpecLoader, children: Int, seed: UInt64, errorRate: Double) throws -> SyntheticReturn? {
+        if (try? ReturnCatalog(loader).resolve(returnName: dataset, year: year)) != nil { return nil }
         var returns: [ReturnSpec] = []
         for name in loader.returns where name != dataset {
             guard let resolved = try? ReturnCatalog(loader).resolve(returnName: name, year: year),
