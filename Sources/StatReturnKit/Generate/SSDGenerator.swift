@@ -11,12 +11,15 @@ enum SSDGenerator {
         var out = SyntheticReturn(spec: dataset)
         var ids = SSDRowIDs()
         for spec in returns.sorted(by: { $0.returnName < $1.returnName }) {
-            let council = try SyntheticCouncil.generate(spec, specs: specs, children: children, seed: seed, errorRate: 0)
+            let writeBack: (SyntheticReturn, inout SyntheticReturn, inout SSDRowIDs) -> Void
             switch spec.returnName {
-            case "ssda903": SSDFrom903.add(council, into: &out, ids: &ids)
-            case "cin": SSDFromCIN.add(council, into: &out, ids: &ids)
+            case "ssda903": writeBack = SSDFrom903.add
+            case "cin": writeBack = SSDFromCIN.add
+            // The ASGLB's children and their adoption stories are the 903's, written back with it.
+            case "asglb": continue
             default: throw SyntheticCouncil.Unsupported(returnName: "\(dataset.returnName) from \(spec.returnName)")
             }
+            writeBack(try SyntheticCouncil.generate(spec, specs: specs, children: children, seed: seed, errorRate: 0), &out, &ids)
         }
         var random = SeededRandom(seed: seed)
         SSDAllocations.add(into: &out, from: returns.map(\.period.start).min() ?? dataset.period.start, random: &random, ids: &ids)
