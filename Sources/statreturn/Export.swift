@@ -42,6 +42,8 @@ struct Export: ParsableCommand {
             let parameters = try run.checkedParameters(for: returnSpec)
             let header = returnSpec.submission.form == .xml || xml
                 ? try HeaderValues.fill(returnSpec, parameters: parameters, serial: serial) : [:]
+            let fileName = returnSpec.submission.form == .xlsx && !out.lowercased().hasSuffix(".xlsx")
+                ? try HeaderValues.fileName(returnSpec, parameters: parameters) : nil
             if degrade && returnSpec.submission.form != .xlsx {
                 throw InputError(file: "--degrade", problem: "is for a return written as a workbook; \(returnSpec.title) is not")
             }
@@ -82,7 +84,7 @@ struct Export: ParsableCommand {
                 let data = try WorkbookExporter.render(result, spec: returnSpec, context: context)
                 let file = out.lowercased().hasSuffix(".xlsx")
                     ? (draft ? (out as NSString).deletingPathExtension + "-DRAFT.xlsx" : out)
-                    : (out as NSString).appendingPathComponent(returnSpec.returnName + (degrade ? "-pooled" : "") + (draft ? "-DRAFT" : "") + ".xlsx")
+                    : (out as NSString).appendingPathComponent((fileName ?? returnSpec.returnName) + (degrade ? "-pooled" : "") + (draft ? "-DRAFT" : "") + ".xlsx")
                 try target.writeFile(file, data)
                 written.append(file)
             }

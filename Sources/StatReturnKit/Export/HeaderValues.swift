@@ -26,4 +26,29 @@ public enum HeaderValues {
             }
         }
     }
+
+    /// The name of a workbook submission's file, without `.xlsx`, from the spec's `file_name`
+    /// pattern (nil when it has none). Each value is written with its letters and digits only
+    /// (`Barking and Dagenham` as `BarkingandDagenham`), as a file name takes no spaces; a
+    /// declared parameter the pattern names must be given.
+    public static func fileName(_ spec: ReturnSpec, parameters: [String: String]) throws -> String? {
+        guard let pattern = spec.submission.fileName else { return nil }
+        let known = fileNameValues(spec)
+        var out = ""
+        for (n, part) in pattern.split(separator: "{", omittingEmptySubsequences: false).enumerated() {
+            guard n > 0, let close = part.firstIndex(of: "}") else { out += part; continue }
+            let name = String(part[..<close])
+            guard let value = parameters[name] ?? known[name] else {
+                let p = spec.parameters.first { $0.name == name }
+                throw InputError(file: p?.alias ?? "--param \(name)", problem: "give it for the file name (\(pattern)): \(p?.help ?? name)")
+            }
+            out += value.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } + part[part.index(after: close)...]
+        }
+        return out
+    }
+
+    /// The values a `file_name` pattern may name besides the return's parameters.
+    static func fileNameValues(_ spec: ReturnSpec) -> [String: String] {
+        ["year": spec.year, "year_digits": spec.year.filter(\.isNumber)]
+    }
 }

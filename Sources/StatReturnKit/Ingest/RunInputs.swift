@@ -96,7 +96,8 @@ public struct RunInputs: Sendable {
             values[name] = typed
         }
         for p in spec.parameters where values[p.name] == nil {
-            values[p.name] = p.defaultValue(today: SimpleDate.today)
+            values[p.name] = p.labelOf.flatMap { l in values[l.parameter].flatMap { spec.codeLists[l.codes]?.labels[$0] } }
+                ?? p.defaultValue(today: SimpleDate.today)
         }
         return values
     }

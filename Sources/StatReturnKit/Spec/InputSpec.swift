@@ -63,10 +63,18 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     public var type: Kind?
     /// A pooled ("degraded") copy adds this value to the IDs whose field says `degrade: suffix_la`.
     public var pooledSuffix: Bool?
+    /// When not given: the label, in a code list, of another parameter's value (the council's
+    /// name from its LA number).
+    public var labelOf: LabelOf?
+
+    public struct LabelOf: Decodable, Sendable, Equatable {
+        public var parameter: String
+        public var codes: String
+    }
 
     public enum Kind: String, Decodable, Sendable { case text, date, quarter }
 
-    enum CodingKeys: String, CodingKey { case name, help, alias, pattern, `default`, type, pooledSuffix = "pooled_suffix" }
+    enum CodingKeys: String, CodingKey { case name, help, alias, pattern, `default`, type, pooledSuffix = "pooled_suffix", labelOf = "label_of" }
 
     /// The value as rules are given it; nil when it is not of the parameter's kind.
     func value(_ given: String) -> String? {

@@ -62,6 +62,13 @@ public struct ReturnSpec: Sendable {
         /// `{lea}`, `{serial}`, `{version}`, `{now}`, `{reference_date}` and `{reference_year}`
         /// are filled in when the file is written.
         public var header: [String: [String: String]]?
+        /// For a workbook: the name of the file written into a folder, without `.xlsx`, as a
+        /// pattern: `{NAME}` is a declared parameter's value, `{year}` the collection year
+        /// (`2026-27`) and `{year_digits}` its digits (`202627`); e.g. the ASGLB's
+        /// `{la_code}{la_name}_EDUCVA1_ALB{quarter}{year_digits}`. The return's name when not given.
+        public var fileName: String?
+
+        enum CodingKeys: String, CodingKey { case form, header, fileName = "file_name" }
     }
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }

@@ -13,6 +13,7 @@ struct SpecChecker {
             throw SpecError(file: "Specs/\(spec.returnName)/\(spec.year)/schema.xsd", entry: "rules",
                             problem: "a return with a schema needs a rule with 'check: schema' to report breaches under")
         }
+        try checkParameters()
         let rules = Dictionary(spec.rules.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var fieldRuleUse: [String: Set<String>] = [:]  // rule code -> tables whose fields raise it
 
@@ -102,6 +103,30 @@ struct SpecChecker {
                         throw SpecError(file: rule.source, entry: entry, problem: "bad SQL: \(e.message ?? "\(e)")")
                     }
                 }
+            }
+        }
+    }
+}
+
+extension SpecChecker {
+    /// A parameter's `label_of` names a parameter and a code list there are; a file name
+    /// pattern names only values there are.
+    private func checkParameters() throws {
+        let file = "Specs/\(spec.returnName)/\(spec.year)/return.yml"
+        let names = spec.parameters.map(\.name)
+        for p in spec.parameters {
+            guard let l = p.labelOf else { continue }
+            guard names.contains(l.parameter), spec.codeLists[l.codes] != nil else {
+                throw SpecError(file: file, entry: "parameters.\(p.name).label_of",
+                                problem: "names \(l.parameter) in \(l.codes); give a declared parameter and a code list")
+            }
+        }
+        let values = HeaderValues.fileNameValues(spec).keys.sorted()
+        for part in (spec.submission.fileName ?? "").split(separator: "{").dropFirst() {
+            let name = String(part.prefix { $0 != "}" })
+            guard part.contains("}"), names.contains(name) || values.contains(name) else {
+                throw SpecError(file: file, entry: "submission.file_name", problem: "{\(name)} is no parameter of the return, nor "
+                                + values.map { "{\($0)}" }.joined(separator: " or "))
             }
         }
     }
