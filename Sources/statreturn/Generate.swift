@@ -13,6 +13,8 @@ struct Generate: ParsableCommand {
           statreturn validate ssda903 --year 2026-27 council/ssda903-2026-27
           statreturn generate ssd --year 2026-27 --children 1000 --out council
           statreturn validate ssda903 --year 2026-27 --ssd council/ssd-1.0
+          statreturn generate asglb --year 2026-27 --children 1000 --out council   # the 903's adoptions, for the same seed
+          statreturn validate asglb --year 2026-27 council/asglb-2026-27 --with-ssda903 council/ssda903-2026-27
         """)
 
     @OptionGroup var spec: SpecOptions

@@ -6,6 +6,9 @@
 struct SSDA903Generator {
     let spec: ReturnSpec
     var random: SeededRandom
+    /// The adoption stories of the children written, in their order, for the returns that tell
+    /// them too (the ASGLB): kept as they happen, drawing nothing more from `random`.
+    var adoptions: [AdoptionStory] = []
 
     private var start: SimpleDate { spec.period.start }
     private var end: SimpleDate { spec.period.end }
@@ -35,7 +38,7 @@ struct SSDA903Generator {
         var episodes: [[String: String]] = []
         var cursor = careStart
         var placement = place(age: careStart.year - dob.year, home: home)
-        var decision: SimpleDate?, match: SimpleDate?
+        var decision: SimpleDate?, match: SimpleDate?, order: SimpleDate?, placed: SimpleDate?, adopted: SimpleDate?
         var adoptionRows: [(table: String, row: [String: String])] = []  // written if the child is in the year
         var reason = "S"
         while true {
@@ -68,6 +71,7 @@ struct SSDA903Generator {
                 if adoption {
                     // The decision that the child should be placed for adoption precedes the placement order.
                     decision = max(cursor, next.adding(days: -random.int(10...40)))
+                    order = next
                     adoptionRows.append(("PlacedAdoption", ["CHILD": id, "DOB": dob.dmy, "DATE_PLACED": decision!.dmy]))
                 }
             } else if adoption && legal == "E1" && !placement.type.hasPrefix("A") {
@@ -75,8 +79,10 @@ struct SSDA903Generator {
                 ep["REASON_PLACE_CHANGE"] = "CARPL"
                 reason = "P"
                 match = max(decision!, next.adding(days: -random.int(7...30)))
+                placed = next
             } else if placement.type.hasPrefix("A") {
                 ep["REC"] = "E11"
+                adopted = next
                 episodes.append(ep)
                 if next >= start {
                     adoptionRows.append(("AD1", ["CHILD": id, "DOB": dob.dmy, "DATE_INT": decision!.dmy, "DATE_MATCH": match!.dmy,
@@ -97,6 +103,10 @@ struct SSDA903Generator {
         guard !inYear.isEmpty else { return }
         out.add("Header", header)
         for ep in inYear { out.add("Episodes", ep) }
+        if let decision, let order {
+            adoptions.append(AdoptionStory(child: id, dob: dob, sex: sex, ethnicity: header["ETHNIC"]!, enteredCare: careStart,
+                                           decision: decision, placementOrder: order, matched: match, placed: placed, adopted: adopted))
+        }
         for (table, row) in adoptionRows { out.add(table, row) }
         if uasc {
             // The status ends at 18, within the year for a young person who turns 18 in it.
@@ -199,4 +209,19 @@ struct SSDA903Generator {
         let rest = digits + String(n % 10)
         return String(UPN.checkLetter(for: rest)!) + rest
     }
+}
+
+/// One child's way through adoption as the 903 generator told it: each step's day, nil for a
+/// step not reached by the end of the year.
+struct AdoptionStory {
+    var child: String
+    var dob: SimpleDate
+    var sex: String
+    var ethnicity: String
+    var enteredCare: SimpleDate
+    var decision: SimpleDate
+    var placementOrder: SimpleDate
+    var matched: SimpleDate?
+    var placed: SimpleDate?
+    var adopted: SimpleDate?
 }

@@ -39,6 +39,15 @@ public enum SyntheticCouncil {
             // Care leavers in touch with the council: about one for every twenty children in care.
             for n in 0..<max(1, children / 20) { g.careLeaver(n, into: &out) }
             random = g.random
+        case "asglb":
+            // The 903's children for the same seed, whose adoption stories the ASGLB tells again.
+            guard let the903Spec = spec.companions["ssda903"] else { throw Unsupported(returnName: spec.returnName) }
+            var the903 = SyntheticReturn(spec: the903Spec)
+            var g = SSDA903Generator(spec: the903Spec, random: random)
+            for n in 0..<children { g.child(n, into: &the903) }
+            var a = ASGLBGenerator(spec: spec, random: SeededRandom(seed: seed &+ 2))
+            a.add(g.adoptions, the903: the903, into: &out)
+            random = a.random
         case "cin":
             var g = CINGenerator(spec: spec, random: random)
             g.header(into: &out)
