@@ -10,6 +10,7 @@ enum SSDGenerator {
     static func generate(_ dataset: ReturnSpec, from returns: [ReturnSpec], specs: URL, children: Int, seed: UInt64) throws -> SyntheticReturn {
         var out = SyntheticReturn(spec: dataset)
         var ids = SSDRowIDs()
+        var written = 0
         for spec in returns.sorted(by: { $0.returnName < $1.returnName }) {
             let writeBack: (SyntheticReturn, inout SyntheticReturn, inout SSDRowIDs) -> Void
             switch spec.returnName {
@@ -20,7 +21,10 @@ enum SSDGenerator {
             default: throw SyntheticCouncil.Unsupported(returnName: "\(dataset.returnName) from \(spec.returnName)")
             }
             writeBack(try SyntheticCouncil.generate(spec, specs: specs, children: children, seed: seed, errorRate: 0), &out, &ids)
+            written += 1
         }
+        // A dataset no return's records are written back to (an adopter extract) has no generator.
+        guard written > 0 else { throw SyntheticCouncil.Unsupported(returnName: dataset.returnName) }
         var random = SeededRandom(seed: seed)
         SSDAllocations.add(into: &out, from: returns.map(\.period.start).min() ?? dataset.period.start, random: &random, ids: &ids)
         SSDCasework.add(into: &out, until: returns.map(\.period.end).max() ?? dataset.period.end, random: &random, ids: &ids)
