@@ -87,3 +87,32 @@ func oneSheetWorkbook(_ rows: [[String]]) throws -> Data {
         "xl/styles.xml": "<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs></styleSheet>",
     ])
 }
+
+/// Validates a return in-process as `statreturn validate` does: its files, the inputs given by
+/// name (`ssda903`, `from_ssda903`, `ssd`, ...) and the parameters (`quarter`).
+func validateRun(_ name: String, _ year: String, files: [String] = [], inputs: [(String, String)] = [],
+                 parameters: [String: String] = [:], fix: Bool = false) throws -> ValidationResult {
+    let spec = try LoadedSpecs.shared.spec(name, year)
+    let run = RunInputs(files: files, named: inputs.map { (name: $0.0, path: $0.1) }, parameters: parameters)
+    var validator = Validator(spec: spec)
+    validator.requireTables = true
+    validator.fix = fix
+    validator.parameters = try run.checkedParameters(for: spec)
+    return try validator.validate(run, specs: SpecLoader(root: Package.specs))
+}
+
+/// Specs loaded once for all the tests of a run (loading one with its companions takes a second).
+final class LoadedSpecs: @unchecked Sendable {
+    static let shared = LoadedSpecs()
+    private var specs: [String: ReturnSpec] = [:]
+    private let lock = NSLock()
+
+    func spec(_ name: String, _ year: String) throws -> ReturnSpec {
+        lock.lock()
+        defer { lock.unlock() }
+        if let s = specs["\(name) \(year)"] { return s }
+        let s = try Package.spec(name, year)
+        specs["\(name) \(year)"] = s
+        return s
+    }
+}
