@@ -32,9 +32,12 @@ test: deps
 	Tests/postgres/with-postgres.sh $(SWIFT) test --disable-swift-testing
 
 # Rewrites Tests/StatReturnKitTests/RuleTests.generated.swift (one test per return, year
-# and rule) from Specs/, after a rule is added, renamed or retired.
+# and rule) and Specs/asglb/README.md (the ASGLB spec item by item) from Specs/, after a rule
+# is added, renamed or retired, or an ASGLB item changed.
 rule-tests:
-	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing --filter RuleExampleTests/testGeneratedRuleTestsAreCurrent
+	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing \
+	  --filter 'RuleExampleTests/testGeneratedRuleTestsAreCurrent|ASGLBSpecReadmeTests/testTheReadmeIsCurrentWithTheSpec'
+
 
 # Times StatReturn on synthetic councils, side by side with the public Python validators.
 bench:

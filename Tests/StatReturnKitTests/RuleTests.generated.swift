@@ -1,6 +1,12 @@
 // Generated from Specs/ by RuleExampleTests.generatedSource(); do not edit.
 // After adding, renaming or retiring a rule: make rule-tests
 
+final class RuleTests_adopters_1_0_part1: RuleTestCase {
+    func test_adopters_1_0_ADX01() { checkRule("adopters", "1.0", "ADX01") }
+    func test_adopters_1_0_ADX02() { checkRule("adopters", "1.0", "ADX02") }
+    func test_adopters_1_0_ADX10() { checkRule("adopters", "1.0", "ADX10") }
+}
+
 final class RuleTests_annex_a_2025_part1: RuleTestCase {
     func test_annex_a_2025_AA01() { checkRule("annex-a", "2025", "AA01") }
     func test_annex_a_2025_AA02() { checkRule("annex-a", "2025", "AA02") }
