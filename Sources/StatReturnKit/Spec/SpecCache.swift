@@ -1,5 +1,5 @@
+import CZlibCRC
 import Foundation
-import ZIPFoundation
 
 /// Loaded specs kept as JSON between runs. Parsing a return's several hundred YAML files takes
 /// longer than running all the rules on a small council's return; decoding the loaded spec
@@ -28,51 +28,57 @@ struct SpecCache {
         self.key = key
     }
 
-    func spec(_ returnName: String, _ year: String) -> ReturnSpec? {
-        guard let data = try? Data(contentsOf: entry(returnName, year)) else { return nil }
+    func spec(_ returnName: String, _ year: String) -> ReturnSpec? { value(ReturnSpec.self, named: "\(returnName)-\(year)") }
+
+    func store(_ spec: ReturnSpec, _ returnName: String, _ year: String) { store(spec, named: "\(returnName)-\(year)") }
+
+    /// What was stored under `name` for these spec files, if anything.
+    func value<T: Decodable>(_ type: T.Type, named name: String) -> T? {
+        guard let data = try? Data(contentsOf: entry(name)) else { return nil }
         let decoder = JSONDecoder()
         decoder.userInfo[.specCache] = true
-        return try? decoder.decode(ReturnSpec.self, from: data)
+        return try? decoder.decode(type, from: data)
     }
 
-    func store(_ spec: ReturnSpec, _ returnName: String, _ year: String) {
-        guard let data = try? JSONEncoder().encode(spec),
+    func store(_ value: some Encodable, named name: String) {
+        guard let data = try? JSONEncoder().encode(value),
               (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
-        // Entries of this return and year under older keys are of no more use.
-        let stem = "\(returnName)-\(year)-"
+        // Entries under older keys are of no more use.
+        let stem = "\(name)-"
         for old in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where old.hasPrefix(stem) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(old))
         }
-        try? data.write(to: entry(returnName, year), options: .atomic)
+        try? data.write(to: entry(name), options: .atomic)
     }
 
-    private func entry(_ returnName: String, _ year: String) -> URL {
-        folder.appendingPathComponent("\(returnName)-\(year)-\(key).json")
-    }
+    private func entry(_ name: String) -> URL { folder.appendingPathComponent("\(name)-\(key).json") }
 
-    /// CRC-32 (zlib's, through ZIPFoundation) over each file's path and bytes in path order,
-    /// with the running program's size and time, and the folder's own path (the cache records
-    /// absolute paths, such as a schema file's).
+    /// CRC-32 (zlib's) over each file's path and bytes in path order, with the running program's
+    /// size and time, and the folder's own path (the cache records absolute paths, such as a
+    /// schema file's). Nil when a file cannot be read: then nothing is cached.
     private static func checksum(of root: URL) -> String? {
         let fm = FileManager.default
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return nil }
-        var files: [(String, URL)] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            files.append((String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count)), url))
-        }
+        guard let paths = try? fm.subpathsOfDirectory(atPath: root.path) else { return nil }
         let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let stamp = (try? fm.attributesOfItem(atPath: program.path)).map {
             "\($0[.size] ?? 0) \(($0[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
         } ?? "unknown program"
-        var crc = Data("\(root.standardizedFileURL.path)\n\(program.path) \(stamp)\n".utf8).crc32(checksum: 0)
+        var crc = crc32(0, Data("\(root.standardizedFileURL.path)\n\(program.path) \(stamp)\n".utf8))
         var bytes = 0
-        for (path, url) in files.sorted(by: { $0.0 < $1.0 }) {
+        for path in paths.sorted() {
+            let url = root.appendingPathComponent(path)
+            var folder: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &folder) else { return nil }
+            if folder.boolValue { continue }
             guard let data = try? Data(contentsOf: url) else { return nil }
-            crc = Data(path.utf8).crc32(checksum: crc)
-            crc = data.crc32(checksum: crc)
+            crc = crc32(crc32(crc, Data(path.utf8)), data)
             bytes += data.count
         }
-        return String(format: "%08x-%d", crc, bytes)
+        return String(format: "%08lx-%d", crc, bytes)
+    }
+
+    private static func crc32(_ crc: UInt, _ data: Data) -> UInt {
+        data.withUnsafeBytes { CZlibCRC.crc32(crc, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count)) }
     }
 }
 
