@@ -58,7 +58,7 @@ struct ReturnHeads: Codable {
         lock.lock()
         defer { lock.unlock() }
         if let heads = memo[root.path] { return heads }
-        let cache = SpecCache(root: root)
+        let cache = SpecCache.forRun(root: root)
         let heads: ReturnHeads
         if let cached = cache?.value(ReturnHeads.self, named: "heads") {
             heads = cached

@@ -28,6 +28,20 @@ struct SpecCache {
         self.key = key
     }
 
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var opened: [String: SpecCache?] = [:]
+
+    /// The cache for a Specs folder as this run found it: the files are read for the key once a
+    /// run, not once for each return the run loads (the key is most of the time a cached load takes).
+    static func forRun(root: URL) -> SpecCache? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cache = opened[root.path] { return cache }
+        let cache = SpecCache(root: root)
+        opened[root.path] = cache
+        return cache
+    }
+
     func spec(_ returnName: String, _ year: String) -> ReturnSpec? { value(ReturnSpec.self, named: "\(returnName)-\(year)") }
 
     func store(_ spec: ReturnSpec, _ returnName: String, _ year: String) { store(spec, named: "\(returnName)-\(year)") }

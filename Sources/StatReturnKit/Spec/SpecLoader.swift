@@ -28,7 +28,7 @@ public struct SpecLoader: Sendable {
     /// The return's spec for the year, from the spec cache when no spec file (and not the
     /// program) has changed since it was last loaded and checked (see `SpecCache`).
     public func load(returnName: String, year: String) throws -> ReturnSpec {
-        let cache = SpecCache(root: root)
+        let cache = SpecCache.forRun(root: root)
         if let spec = cache?.spec(returnName, year) { return spec }
         let spec = try loadFiles(returnName: returnName, year: year)
         cache?.store(spec, returnName, year)
