@@ -1,8 +1,8 @@
 # StatReturn. `make sample` and `make test` work on a fresh Debian/Ubuntu machine
 # with the Swift toolchain: the system libraries are installed if missing.
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libsqlite3-dev libpq-dev libxlsxwriter-dev pkg-config
-BENCH_PACKAGES := time python3-venv
+APT_PACKAGES := libxml2-dev libsqlite3-dev libpq-dev libxlsxwriter-dev zlib1g-dev pkg-config
+BENCH_PACKAGES := time python3-venv sqlite3
 SAMPLE_903 := SampleReturns/ssda903/2026-27
 
 .PHONY: deps build release sample test rule-tests bench fuzz clean

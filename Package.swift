@@ -28,6 +28,13 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // zlib's CRC-32, for the spec cache's key: fast even in a debug build, where a checksum
+        // written in Swift costs more than the cache saves.
+        .systemLibrary(
+            name: "CZlibCRC",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
@@ -48,6 +55,7 @@ let package = Package(
                 "CLibXML2",
                 "CLibPQ",
                 "CXLSXWriter",
+                "CZlibCRC",
             ]
         ),
         .executableTarget(

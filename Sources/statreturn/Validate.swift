@@ -35,7 +35,9 @@ struct Validate: ParsableCommand {
     var workers: Int?
 
     func run() throws {
+        let loading = Date()
         let returnSpec = try spec.load()
+        let loadSeconds = Date().timeIntervalSince(loading)
         do {
             // The output place is checked before the (long) run, so a mistake costs nothing.
             let run = try given.run()
@@ -56,6 +58,7 @@ struct Validate: ParsableCommand {
             let result = try validator.validate(run, specs: try spec.loader(), owners: ownerMap)
             print(ConsoleSummary.render(result).terminalSafe, terminator: "")
             if timings {
+                note(String(format: "%8.3f s  load the spec", loadSeconds))
                 for (phase, seconds) in result.phaseSeconds { note(String(format: "%8.3f s  %@", seconds, phase)) }
                 note("slowest rules:")
                 for (code, seconds) in result.ruleSeconds.sorted(by: { $0.value > $1.value }).prefix(10) {

@@ -33,6 +33,39 @@ final class SpecLoaderTests: XCTestCase {
         XCTAssertNil(loadError())
     }
 
+    /// Every member of every return's spec survives the cache: a member the cache dropped
+    /// would make a run that hits it behave differently from one that parsed the files.
+    func testACachedSpecIsTheSpecItsFilesGive() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loader = SpecLoader(root: Package.specs)
+        let cache = try XCTUnwrap(SpecCache(root: Package.specs, environment: ["STATRETURN_CACHE": folder.path]))
+        for r in loader.returns {
+            for y in loader.years(of: r) {
+                let fresh = try loader.loadFiles(returnName: r, year: y)
+                cache.store(fresh, r, y)
+                let cached = try XCTUnwrap(cache.spec(r, y), "\(r) \(y) was not cached")
+                XCTAssertTrue(cached == fresh, "\(r) \(y): the cached spec differs from its files'")
+                XCTAssertFalse(cached.tables.flatMap(\.fields).contains { $0.source.isEmpty }, "\(r) \(y): a field lost its file")
+            }
+        }
+    }
+
+    /// Any edit to a spec file, even one that keeps its size, misses the cache.
+    func testAnEditedSpecIsNeverServedStale() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["STATRETURN_CACHE": folder.path]
+        let before = try XCTUnwrap(SpecCache(root: root, environment: env))
+        before.store(try SpecLoader(root: root).loadFiles(returnName: "ssda903", year: "2026-27"), "ssda903", "2026-27")
+        XCTAssertNotNil(before.spec("ssda903", "2026-27"))
+        try edit("ssda903/2025-26/rules/101.yml") { $0.replacingOccurrences(of: "severity: error", with: "severity: query") }
+        let after = try XCTUnwrap(SpecCache(root: root, environment: env))
+        XCTAssertNotEqual(after.key, before.key)
+        XCTAssertNil(after.spec("ssda903", "2026-27"))
+        XCTAssertNil(SpecCache(root: root, environment: ["STATRETURN_CACHE": ""]), "an empty STATRETURN_CACHE turns caching off")
+    }
+
     func testUnknownCodeList() throws {
         try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "codes: sex,", with: "codes: gender,") }
         let e = try XCTUnwrap(loadError())

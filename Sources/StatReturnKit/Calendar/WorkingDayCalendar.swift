@@ -1,6 +1,6 @@
 /// Working days in England and Wales, from the bank-holiday file in Specs/calendar.
 /// The counting convention is written at the top of that file.
-public struct WorkingDayCalendar: Sendable {
+public struct WorkingDayCalendar: Codable, Sendable, Equatable {
     public let firstYear: Int
     public let lastYear: Int
     private let holidays: Set<Int>  // day numbers

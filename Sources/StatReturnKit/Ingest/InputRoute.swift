@@ -5,7 +5,7 @@ import Foundation
 /// files of a zip (each read by its own route, named `archive.zip [part]`). Each
 /// route knows its sources by their bytes, not their names; the spec says which routes its
 /// return accepts (`routes:` in return.yml), and a file no accepted route takes is refused.
-public enum InputRoute: String, Decodable, Sendable, CaseIterable {
+public enum InputRoute: String, Codable, Sendable, CaseIterable {
     case csv, xlsx, xml, zip
 
     /// The route that takes this file, by its first bytes.

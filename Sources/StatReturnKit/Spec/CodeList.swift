@@ -1,5 +1,5 @@
 /// A named list of valid codes, each with its label.
-public struct CodeList: Sendable, Equatable {
+public struct CodeList: Codable, Sendable, Equatable {
     public var name: String
     public var description: String?
     /// Codes in the order the DfE publishes them.

@@ -9,5 +9,13 @@ public struct DerivedTable: Codable, Sendable, Equatable {
     /// The spec file that defined it, for messages (not read from YAML).
     public var source = ""
 
-    enum CodingKeys: String, CodingKey { case name, description, sql }
+    enum CodingKeys: String, CodingKey { case name, description, sql, source }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        sql = try c.decode(String.self, forKey: .sql)
+        if decoder.readsSpecCache { source = try c.decode(String.self, forKey: .source) }
+    }
 }

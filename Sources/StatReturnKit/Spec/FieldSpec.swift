@@ -56,7 +56,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
-             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", references, degrade, extra
+             maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", references, degrade, extra, source
     }
 
     public init(from decoder: Decoder) throws {
@@ -80,6 +80,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         degrade = try c.decodeIfPresent(Degrade.self, forKey: .degrade)
         references = try c.decodeIfPresent(String.self, forKey: .references)
         extra = try c.decodeIfPresent(Bool.self, forKey: .extra) ?? false
+        if decoder.readsSpecCache { source = try c.decode(String.self, forKey: .source) }
     }
 
     /// The column's title as written in files and exports.

@@ -1,7 +1,7 @@
 /// Something a return is checked with besides its own files, declared in `return.yml`: last
 /// year's return, a companion return, or a reference list. Given on any command as
 /// `--input NAME=PATH`, or by the older option the spec names as its `alias`.
-public struct InputSpec: Decodable, Sendable, Equatable {
+public struct InputSpec: Codable, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Last year's return: its tables become `<Table>_last`.
         case previousYear
@@ -47,11 +47,25 @@ public struct InputSpec: Decodable, Sendable, Equatable {
                 debugDescription: "an input is one of: previous_year: true, companion: RETURN, table: TABLE, or source: DATASET"))
         }
     }
+
+    /// Written as `return.yml` gives it (for the spec cache).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(help, forKey: .help)
+        try c.encodeIfPresent(alias, forKey: .alias)
+        switch kind {
+        case .previousYear: try c.encode(true, forKey: .previousYear)
+        case .companion(let r): try c.encode(r, forKey: .companion)
+        case .table(let t): try c.encode(t, forKey: .table)
+        case .source(let s): try c.encode(s, forKey: .source)
+        }
+    }
 }
 
 /// A value a run may be given (`--param NAME=VALUE`, or the spec's `alias`), bound into rule
 /// SQL as `:NAME`; a rule that uses it lists it under `needs`.
-public struct ParameterSpec: Decodable, Sendable, Equatable {
+public struct ParameterSpec: Codable, Sendable, Equatable {
     public var name: String
     public var help: String
     public var alias: String?
@@ -67,12 +81,12 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
     /// name from its LA number).
     public var labelOf: LabelOf?
 
-    public struct LabelOf: Decodable, Sendable, Equatable {
+    public struct LabelOf: Codable, Sendable, Equatable {
         public var parameter: String
         public var codes: String
     }
 
-    public enum Kind: String, Decodable, Sendable { case text, date, quarter }
+    public enum Kind: String, Codable, Sendable { case text, date, quarter }
 
     enum CodingKeys: String, CodingKey { case name, help, alias, pattern, `default`, type, pooledSuffix = "pooled_suffix", labelOf = "label_of" }
 
@@ -94,7 +108,7 @@ public struct ParameterSpec: Decodable, Sendable, Equatable {
 
 /// What a return's period is: a collection year, or windows before a date the run is given
 /// (Ofsted's Annex A: the months before the inspection date, a `type: date` parameter).
-public enum PeriodKind: String, Decodable, Sendable {
+public enum PeriodKind: String, Codable, Sendable {
     case collectionYear = "collection_year"
     case beforeDate = "before_date"
     /// A quarter of the collection year, cumulative from its start (Q1 April-June ... Q4 the

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The older options (`--previous DIR`, `--providers FILE`, `--la CODE`, ...) that the specs
 /// declare as aliases of their inputs and parameters, turned into `--input NAME=PATH` and
@@ -12,14 +11,8 @@ public enum OptionAliases {
     static func declared(in specs: URL) -> [String: Alias] {
         var found: [String: Alias] = [:]
         for head in ReturnHeads.of(specs).years {
-            for i in head.yaml["inputs"] as? [[String: Any]] ?? [] {
-                guard let name = i["name"] as? String, let alias = i["alias"] as? String else { continue }
-                found[alias] = Alias(form: "--input", name: name, many: i["table"] == nil && i["source"] == nil)
-            }
-            for p in head.yaml["parameters"] as? [[String: Any]] ?? [] {
-                guard let name = p["name"] as? String, let alias = p["alias"] as? String else { continue }
-                found[alias] = Alias(form: "--param", name: name, many: false)
-            }
+            for i in head.inputs { if let alias = i.alias { found[alias] = Alias(form: "--input", name: i.name, many: i.many) } }
+            for p in head.parameters { if let alias = p.alias { found[alias] = Alias(form: "--param", name: p.name, many: false) } }
         }
         return found
     }
@@ -30,7 +23,7 @@ public enum OptionAliases {
         var found: [String: (returnName: String, year: String)] = [:]
         // In order, so the latest year wins.
         for head in ReturnHeads.of(specs).years {
-            if let command = head.yaml["command"] as? String { found[command] = (head.returnName, head.year) }
+            if let command = head.command { found[command] = (head.returnName, head.year) }
         }
         return found
     }

@@ -18,9 +18,7 @@ public struct ReturnCatalog: Sendable {
         let heads = ReturnHeads.of(loader.root).years
         entries = loader.returns.map { name in
             let years = heads.filter { $0.returnName == name }
-            func names(_ yaml: [String: Any], _ key: String) -> [String] { (yaml[key] as? [Any] ?? []).map { "\($0)" } }
-            return Entry(name: name, aliases: years.flatMap { names($0.yaml, "aliases") },
-                         years: years.map { ($0.year, names($0.yaml, "year_aliases")) })
+            return Entry(name: name, aliases: years.flatMap(\.aliases), years: years.map { ($0.year, $0.yearAliases) })
         }
     }
 

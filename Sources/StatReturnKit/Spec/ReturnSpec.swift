@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything StatReturn knows about one return in one collection year, resolved
 /// through `extends`: tables, code lists and rules. Built by `SpecLoader`.
-public struct ReturnSpec: Sendable {
+public struct ReturnSpec: Codable, Sendable, Equatable {
     public enum DateFormat: String, Codable, Sendable {
         case dmy = "dd/mm/yyyy", iso = "yyyy-mm-dd"
 
@@ -54,7 +54,7 @@ public struct ReturnSpec: Sendable {
         return nil
     }
 
-    public struct Submission: Codable, Sendable {
+    public struct Submission: Codable, Sendable, Equatable {
         /// `xlsx`: one workbook, a sheet per table (Ofsted's Annex A).
         public enum Form: String, Codable, Sendable { case csv, xml, xlsx }
         public var form: Form

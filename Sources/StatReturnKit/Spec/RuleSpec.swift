@@ -5,7 +5,7 @@ public enum Severity: String, Codable, Sendable, Comparable {
 }
 
 /// How a rule is checked: by ingest, from the fields that name it, or by a SQL query.
-public enum RuleCheck: Sendable, Equatable {
+public enum RuleCheck: Codable, Sendable, Equatable {
     /// Raised while values are parsed, by every field whose `missing` or `invalid` names the rule.
     case field
     /// A `SELECT` returning one row per offending record (see Engine/RuleRunner.swift for its columns).
@@ -17,7 +17,7 @@ public enum RuleCheck: Sendable, Equatable {
 }
 
 /// One official rule: what it checks, how, and examples that document and test it.
-public struct RuleSpec: Sendable {
+public struct RuleSpec: Codable, Sendable, Equatable {
     public var code: String
     public var severity: Severity
     public var tables: [String]
@@ -39,8 +39,8 @@ public struct RuleSpec: Sendable {
 }
 
 /// A small set of input tables on which a rule must (or must not) report.
-public struct RuleExample: Sendable {
-    public enum Outcome: String, Sendable { case pass, fail }
+public struct RuleExample: Codable, Sendable, Equatable {
+    public enum Outcome: String, Codable, Sendable { case pass, fail }
     public var outcome: Outcome
     public var name: String
     /// Table name to CSV text (header row plus records; columns not given are blank), or
@@ -52,4 +52,37 @@ public struct RuleExample: Sendable {
     public var rowsTable: String?
     /// Optional parameters the example runs with (e.g. `la_code`).
     public var parameters: [String: String] = [:]
+
+    // Tuples are neither Codable nor Equatable: the tables are kept as [name, csv] pairs in the spec cache.
+    enum CodingKeys: String, CodingKey { case outcome, name, tables, rows, rowsTable, parameters }
+
+    public init(outcome: Outcome, name: String, tables: [(name: String, csv: String)], rows: [Int]?, rowsTable: String?,
+                parameters: [String: String] = [:]) {
+        (self.outcome, self.name, self.tables, self.rows, self.rowsTable, self.parameters) = (outcome, name, tables, rows, rowsTable, parameters)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        outcome = try c.decode(Outcome.self, forKey: .outcome)
+        name = try c.decode(String.self, forKey: .name)
+        tables = try c.decode([[String]].self, forKey: .tables).map { (name: $0[0], csv: $0[1]) }
+        rows = try c.decodeIfPresent([Int].self, forKey: .rows)
+        rowsTable = try c.decodeIfPresent(String.self, forKey: .rowsTable)
+        parameters = try c.decode([String: String].self, forKey: .parameters)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(name, forKey: .name)
+        try c.encode(tables.map { [$0.name, $0.csv] }, forKey: .tables)
+        try c.encodeIfPresent(rows, forKey: .rows)
+        try c.encodeIfPresent(rowsTable, forKey: .rowsTable)
+        try c.encode(parameters, forKey: .parameters)
+    }
+
+    public static func == (a: RuleExample, b: RuleExample) -> Bool {
+        a.outcome == b.outcome && a.name == b.name && a.tables.map { [$0.name, $0.csv] } == b.tables.map { [$0.name, $0.csv] }
+            && a.rows == b.rows && a.rowsTable == b.rowsTable && a.parameters == b.parameters
+    }
 }

@@ -2,7 +2,7 @@
 /// folder, e.g. `from-ssd.yml`): for each table of the return, one SQL `SELECT` over the
 /// dataset's tables giving exactly that table's columns (and, optionally, `_source`: where each
 /// row came from, shown in findings). A council whose dataset differs edits this file.
-public struct SourceMapping: Decodable, Sendable, Equatable {
+public struct SourceMapping: Codable, Sendable, Equatable {
     /// The dataset's spec: `Specs/<source>/<version>/`.
     public var source: String
     public var version: String
@@ -12,7 +12,7 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
     /// list is given.
     public var owners: String?
 
-    public struct Query: Decodable, Sendable, Equatable {
+    public struct Query: Codable, Sendable, Equatable {
         public var table: String
         /// Bound as for rules: `:collection_start`, `:collection_end`, `:reference_date`, and the
         /// return's parameters.
@@ -28,5 +28,17 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
     /// made from it may be given (read from the dataset's spec, not from this file).
     public var parameters: [ParameterSpec] = []
 
-    enum CodingKeys: String, CodingKey { case source, version, tables, owners }
+    enum CodingKeys: String, CodingKey { case source, version, tables, owners, file, parameters }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decode(String.self, forKey: .source)
+        version = try c.decode(String.self, forKey: .version)
+        tables = try c.decode([Query].self, forKey: .tables)
+        owners = try c.decodeIfPresent(String.self, forKey: .owners)
+        if decoder.readsSpecCache {
+            file = try c.decode(String.self, forKey: .file)
+            parameters = try c.decode([ParameterSpec].self, forKey: .parameters)
+        }
+    }
 }

@@ -25,7 +25,18 @@ public struct SpecLoader: Sendable {
         return names.filter { !years(of: $0).isEmpty }.sorted()
     }
 
+    /// The return's spec for the year, from the spec cache when no spec file (and not the
+    /// program) has changed since it was last loaded and checked (see `SpecCache`).
     public func load(returnName: String, year: String) throws -> ReturnSpec {
+        let cache = SpecCache.forRun(root: root)
+        if let spec = cache?.spec(returnName, year) { return spec }
+        let spec = try loadFiles(returnName: returnName, year: year)
+        cache?.store(spec, returnName, year)
+        return spec
+    }
+
+    /// The spec as its files give it now, parsed and checked.
+    func loadFiles(returnName: String, year: String) throws -> ReturnSpec {
         try load(returnName: returnName, year: year, withCompanions: true)
     }
 

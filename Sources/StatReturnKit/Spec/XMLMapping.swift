@@ -1,8 +1,8 @@
 /// How a return's XML form maps onto its tables, from `xml.yml`: element paths in
 /// schema order, each either a repeated record of a table or a leaf holding a field.
 /// One mapping drives the streaming reader, the writer and the generated XSD.
-public struct XMLMapping: Sendable {
-    public enum Binding: Sendable, Equatable {
+public struct XMLMapping: Codable, Sendable, Equatable {
+    public enum Binding: Codable, Sendable, Equatable {
         /// Each occurrence is one record of the table; with `text`, the element's own
         /// text is that field (e.g. each assessment factor).
         case record(table: String, text: String?)
@@ -14,12 +14,12 @@ public struct XMLMapping: Sendable {
     }
 
     /// A field of a table, as `Table.FIELD` names it in `xml.yml`.
-    public struct FieldRef: Sendable, Equatable {
+    public struct FieldRef: Codable, Sendable, Equatable {
         public var table: String
         public var field: String
     }
 
-    public struct Node: Sendable {
+    public struct Node: Codable, Sendable, Equatable {
         public var path: [String]
         public var binding: Binding?
     }
