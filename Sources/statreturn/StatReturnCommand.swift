@@ -8,7 +8,7 @@ struct StatReturnCommand: ParsableCommand {
         commandName: "statreturn",
         abstract: "Validate and produce children's services statutory returns, locally.",
         discussion: "Exit status: 0 no errors (queries allowed), 1 errors found, 2 could not run.",
-        subcommands: [Validate.self, Export.self, Nightly.self, HistoryCommand.self, Inputs.self, Rules.self, Schema.self, Generate.self])
+        subcommands: [Validate.self, Export.self, Scorecard.self, Nightly.self, HistoryCommand.self, Inputs.self, Rules.self, Schema.self, Generate.self])
 
     /// Maps every failure to the documented exit codes: a usage mistake is "could not run" (2), not 64.
     static func main() {

@@ -70,6 +70,12 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         pad(day, 2) + "/" + pad(month, 2) + "/" + pad(year, 4)
     }
 
+    /// As written in a sentence: `31 March 2027`.
+    public var long: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+
     public var description: String { iso }
 
     private func pad(_ n: Int, _ width: Int) -> String {

@@ -14,6 +14,8 @@ public struct ScorecardResult: Sendable {
     public var returns: [ReturnRead]
     public var notes: [String]
     public var measures: [MeasureResult]
+    /// The last day the figures run to (31 March of the scorecard's year).
+    public var end: SimpleDate
     public var startedAt = Date()
 
     /// One year's return as read.

@@ -81,7 +81,7 @@ public struct ScorecardRun: Sendable {
         }
         return ScorecardResult(spec: spec, source: source.returnName, covered: covered.map(\.year),
                                history: years.filter { !spec.window.contains($0.year) }.map(\.year),
-                               returns: years.map(\.read), notes: [], measures: measures)
+                               returns: years.map(\.read), notes: [], measures: measures, end: Self.period(of: spec.year, years[0].spec).end)
     }
 
     /// The source's tables of every year read, and the cohort made from them.

@@ -73,7 +73,7 @@ public enum HTMLReport {
     /// Child-level data with dates of birth: the page says how it must be handled, top and foot.
     public static let defaultMarking = "OFFICIAL-SENSITIVE"
 
-    private static func markingLine(_ marking: String) -> String {
+    static func markingLine(_ marking: String) -> String {
         marking.isEmpty ? "" : "<p class=\"marking\">\(esc(marking))</p>"
     }
 
@@ -185,7 +185,7 @@ public enum HTMLReport {
         return out
     }
 
-    private static let style = """
+    static let style = """
     body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
     table{border-collapse:collapse;margin:.3em 0 1em}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
     th{background:#f2f2f2}tr.error td:first-child{border-left:4px solid #c0392b}tr.query td:first-child{border-left:4px solid #e0a800}
