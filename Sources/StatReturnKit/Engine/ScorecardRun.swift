@@ -13,6 +13,12 @@ public struct ScorecardRun: Sendable {
 
     public init(spec: ScorecardSpec, specs: SpecLoader) { self.spec = spec; self.specs = specs }
 
+    /// The return specs a run reads its years with, each loaded once.
+    private final class Loaded: @unchecked Sendable {
+        var specs: [String: ReturnSpec] = [:]
+    }
+    private let loaded = Loaded()
+
     /// One year's return, given as `--input NAME=PATH`: NAME is the source's return
     /// (`ssda903`, the year told from the return's dates) or the return and its year
     /// (`ssda903-2025-26`).
@@ -38,8 +44,8 @@ public struct ScorecardRun: Sendable {
             throw InputError(file: "the command line", problem: "give each year's return as --input \(spec.sources[0].returnName)=PATH (\(Self.sourceList(spec)))")
         }
         if let other = given.first(where: { $0.source.returnName != first.source.returnName }) {
-            throw InputError(file: other.path, problem: "is a \(other.source.returnName) return, and \(first.path) a \(first.source.returnName) one: "
-                             + "the scorecard is made from one of them at a time")
+            throw InputError(file: other.path, problem: "is given as \(other.source.returnName), and \(first.path) as \(first.source.returnName): "
+                             + "the scorecard is made from one kind of return at a time")
         }
         var paths: [String: String] = [:]
         for g in given {
@@ -160,7 +166,12 @@ public struct ScorecardRun: Sendable {
     }
 
     private func returnSpec(_ source: ScorecardSpec.Source, _ year: String) throws -> ReturnSpec {
-        try specs.load(returnName: source.returnName, year: specs.nearestYear(of: source.returnName, to: year)!)
+        let specYear = specs.nearestYear(of: source.returnName, to: year)!
+        let key = "\(source.returnName) \(specYear)"
+        if let known = loaded.specs[key] { return known }
+        let spec = try specs.load(returnName: source.returnName, year: specYear)
+        loaded.specs[key] = spec
+        return spec
     }
 
     private func parse(_ item: (name: String, path: String)) throws -> Given {

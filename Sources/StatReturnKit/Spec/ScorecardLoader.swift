@@ -53,7 +53,7 @@ public struct ScorecardLoader: Sendable {
         return spec
     }
 
-    private func check(_ spec: ScorecardSpec) throws {
+    func check(_ spec: ScorecardSpec) throws {
         let file = spec.file
         guard spec.years >= 1 else { throw SpecError(file: file, entry: "years", problem: "must be at least 1") }
         let cohortColumns = spec.cohort.columns.map(\.name)
