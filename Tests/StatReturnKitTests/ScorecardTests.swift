@@ -160,6 +160,24 @@ final class ScorecardRunTests: XCTestCase {
     }
 }
 
+extension ScorecardRunTests {
+    func testTheCommandPrintsAMeasureALineAndWritesTheReportsChosen() throws {
+        let out = try temporaryFolder().appendingPathComponent("scorecard")
+        let run = try runProgram(["scorecard", "adoption", "--year", "2026/27", "--input", "ssda903=\(Self.small[1].path)",
+                                  "--with-ssda903", Self.small[0].path, "--out", out.path, "--format", "csv,xlsx"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertTrue(lines[0].hasPrefix("Adoption scorecard to 31 March 2027: 2025-26 and 2026-27 only"), run.stdout)
+        for name in ["A1", "A2", "A3", "A10"] { XCTAssertTrue(lines.contains { $0.hasPrefix(name + " ") }, run.stdout) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
+                       ["scorecard-A1.csv", "scorecard-A10.csv", "scorecard-A2.csv", "scorecard-A3.csv", "scorecard.csv", "scorecard.xlsx"])
+
+        let bad = try runProgram(["scorecard", "adoption", "--year", "2026-27", Self.small[1].path])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "statreturn: \(Self.small[1].path): give each year's return with its own --input, e.g. --input ssda903=\(Self.small[1].path)\n")
+    }
+}
+
 /// What the measures' definitions say, worked out over a 903's CSV files without SQL: each
 /// episode once (the later year's copy), runs of episodes that follow on without a break, and
 /// for each run that ends in an adoption in a year given, its dates.
@@ -223,6 +241,14 @@ final class ScorecardSpecTests: XCTestCase {
         var spec = try ScorecardRunTests.spec.get()
         change(&spec)
         do { try loader.check(spec); return "not refused" } catch { return "\(error)" }
+    }
+
+    func testAScorecardOrYearThatIsNotThereIsNamed() throws {
+        XCTAssertThrowsError(try loader.load(name: "fostering", year: "2026-27")) { XCTAssertEqual("\($0)", "Specs/scorecards: fostering: no such scorecard (there is: adoption)") }
+        XCTAssertThrowsError(try loader.load(name: "adoption", year: "2013-14")) {
+            XCTAssertEqual("\($0)", "Specs/scorecards/adoption: year 2013-14: the scorecard's definitions start in 2026-27")
+        }
+        XCTAssertThrowsError(try loader.load(name: "adoption", year: "2026")) { XCTAssertTrue("\($0)".hasSuffix("not a collection year (write it 2026-27)")) }
     }
 
     func testAnUnknownKeyIsNamedWithTheKeyMeant() throws {
