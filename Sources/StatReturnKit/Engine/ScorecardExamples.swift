@@ -4,8 +4,9 @@ import GRDB
 /// Runs a scorecard's examples, as its documentation and its test. A measure's example gives
 /// cohort rows and the figure they must make (and, if it says, how many children are counted
 /// and not). A source's example gives its tables, each row with the `_year` of the return it is
-/// in, and the cohort rows they must make; each year's rows are read as that year's return, as
-/// a run reads them, and the years of the scorecard among them are its years.
+/// in, and the cohort rows they must make, whatever the order of the rows; each year's rows are
+/// read as that year's return, as a run reads them, and the years of the scorecard among them
+/// are its years.
 public struct ScorecardExamples: Sendable {
     public struct Result: Sendable {
         /// `measure A1` or `source ssda903`.
@@ -46,7 +47,23 @@ public struct ScorecardExamples: Sendable {
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
+    /// As written, then with every table's rows in reverse order: the cohort must not depend on
+    /// the order of records in a file.
     private func check(_ e: ScorecardSpec.Example, of source: ScorecardSpec.Source) throws -> String? {
+        let expected = try cohortRows(e)
+        let columns = spec.cohort.columns.map(\.name).filter { c in expected.contains { $0[c] != nil } }
+        let want = expected.map { row in columns.map { row[$0] ?? "" }.joined(separator: ",") }.sorted()
+        for reversed in [false, true] {
+            let got = try cohort(e, of: source, reversed: reversed, columns: columns)
+            guard got != want else { continue }
+            return "expected the \(spec.cohort.name) rows (\(columns.joined(separator: ",")))\(reversed ? " with the rows of each table in reverse order" : ""):\n  "
+                + (want.isEmpty ? "none" : want.joined(separator: "\n  ")) + "\ngot:\n  " + (got.isEmpty ? "none" : got.joined(separator: "\n  "))
+        }
+        return nil
+    }
+
+    /// The cohort an example's tables make, each row as its `columns` joined, sorted.
+    private func cohort(_ e: ScorecardSpec.Example, of source: ScorecardSpec.Source, reversed: Bool, columns: [String]) throws -> [String] {
         let run = ScorecardRun(spec: spec, specs: specs)
         var byYear: [String: [InputFile]] = [:]
         for t in e.tables where t.name != spec.cohort.name {
@@ -55,7 +72,7 @@ public struct ScorecardExamples: Sendable {
                 throw ScorecardFailure(description: "the \(t.name) rows need a \(ScorecardDatabase.yearColumn) column: the year of the return each is in")
             }
             let kept = header.indices.filter { $0 != y }
-            for (year, group) in Dictionary(grouping: rows, by: { $0.indices.contains(y) ? $0[y] : "" }) {
+            for (year, group) in Dictionary(grouping: reversed ? rows.reversed() : rows, by: { $0.indices.contains(y) ? $0[y] : "" }) {
                 guard ReturnCatalog.collectionYear(year) == year else {
                     throw ScorecardFailure(description: "\(t.name): '\(year)' is not a year (write it 2026-27)")
                 }
@@ -66,15 +83,8 @@ public struct ScorecardExamples: Sendable {
         let years = try byYear.keys.sorted().map { y in
             try run.load(byYear[y]!, source: source, stated: y, label: "\(source.returnName) \(y)", requireTables: false)
         }
-        let db = try run.cohort(source, years)
-        let expected = try cohortRows(e)
-        let columns = spec.cohort.columns.map(\.name).filter { c in expected.contains { $0[c] != nil } }
-        let made = try db.select("SELECT * FROM \(spec.cohort.name.quotedDatabaseIdentifier)")
-        let got = made.rows.map { row in columns.map { c in made.columns.firstIndex(of: c).map { MeasureResult.text(row[$0]) } ?? "" }.joined(separator: ",") }.sorted()
-        let want = expected.map { row in columns.map { row[$0] ?? "" }.joined(separator: ",") }.sorted()
-        guard got != want else { return nil }
-        return "expected the \(spec.cohort.name) rows (\(columns.joined(separator: ","))):\n  " + (want.isEmpty ? "none" : want.joined(separator: "\n  "))
-            + "\ngot:\n  " + (got.isEmpty ? "none" : got.joined(separator: "\n  "))
+        let made = try run.cohort(source, years).select("SELECT * FROM \(spec.cohort.name.quotedDatabaseIdentifier)")
+        return made.rows.map { row in columns.map { c in made.columns.firstIndex(of: c).map { MeasureResult.text(row[$0]) } ?? "" }.joined(separator: ",") }.sorted()
     }
 
     /// The example's cohort rows by column, dates as ISO (an example may write them dd/mm/yyyy).

@@ -5,9 +5,13 @@ import Foundation
 /// `scorecard.json`.
 public enum ScorecardFiles {
     public static func files(_ r: ScorecardResult, settings: ReportSettings = ReportSettings()) throws -> [(name: String, data: Data)] {
+        // Text that Excel would run as a formula is kept as text; a number (a negative wait) is left a number.
         func csv(_ header: [String], _ rows: [[Workbook.Cell]]) -> Data {
-            Data(((settings.bom ? "\u{FEFF}" : "") + ([header] + rows.map { $0.map(ScorecardTables.text) })
-                .map { reportLine($0.map(FindingsCSV.inert)) }.joined()).utf8)
+            let lines = [header.map(FindingsCSV.inert)] + rows.map { $0.map { cell -> String in
+                if case .number = cell { return ScorecardTables.text(cell) }
+                return FindingsCSV.inert(ScorecardTables.text(cell))
+            } }
+            return Data(((settings.bom ? "\u{FEFF}" : "") + lines.map(reportLine).joined()).utf8)
         }
         var files: [(name: String, data: Data)] = []
         for format in ReportFormat.allCases where settings.formats.contains(format) {
