@@ -75,6 +75,9 @@ final class ScorecardDatabase {
         }
     }
 
+    /// SQLite's own words for a query that failed.
+    static func reason(_ error: Error) -> String { (error as? DatabaseError)?.message ?? "\(error)" }
+
     /// The columns a query would give, without running it; a query that does not compile throws.
     func columns(of sql: String) throws -> [String] {
         try queue.read { db in try db.makeStatement(sql: sql).columnNames }

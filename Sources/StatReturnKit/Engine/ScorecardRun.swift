@@ -14,10 +14,10 @@ public struct ScorecardRun: Sendable {
     public init(spec: ScorecardSpec, specs: SpecLoader) { self.spec = spec; self.specs = specs }
 
     /// The return specs a run reads its years with, each loaded once.
-    private final class Loaded: @unchecked Sendable {
-        var specs: [String: ReturnSpec] = [:]
+    private final class ReturnSpecs: @unchecked Sendable {
+        var byYear: [String: ReturnSpec] = [:]
     }
-    private let loaded = Loaded()
+    private let returnSpecs = ReturnSpecs()
 
     /// One year's return, given as `--input NAME=PATH`: NAME is the source's return
     /// (`ssda903`, the year told from the return's dates) or the return and its year
@@ -87,7 +87,8 @@ public struct ScorecardRun: Sendable {
         }
         return ScorecardResult(spec: spec, source: source.returnName, covered: covered.map(\.year),
                                history: years.filter { !spec.window.contains($0.year) }.map(\.year),
-                               returns: years.map(\.read), notes: [], measures: measures, end: Self.period(of: spec.year, years[0].spec).end)
+                               returns: years.map(\.read), notes: [], measures: measures,
+                               end: Self.period(of: spec.year, try returnSpec(source, spec.year)).end)
     }
 
     /// The source's tables of every year read, and the cohort made from them.
@@ -168,9 +169,9 @@ public struct ScorecardRun: Sendable {
     private func returnSpec(_ source: ScorecardSpec.Source, _ year: String) throws -> ReturnSpec {
         let specYear = specs.nearestYear(of: source.returnName, to: year)!
         let key = "\(source.returnName) \(specYear)"
-        if let known = loaded.specs[key] { return known }
+        if let known = returnSpecs.byYear[key] { return known }
         let spec = try specs.load(returnName: source.returnName, year: specYear)
-        loaded.specs[key] = spec
+        returnSpecs.byYear[key] = spec
         return spec
     }
 
@@ -195,8 +196,4 @@ public struct ScorecardRun: Sendable {
 /// A scorecard's SQL that failed as it ran: an error of the spec, not of the data.
 public struct ScorecardFailure: Error, CustomStringConvertible {
     public let description: String
-}
-
-extension ScorecardDatabase {
-    static func reason(_ error: Error) -> String { (error as? DatabaseError)?.message ?? "\(error)" }
 }
