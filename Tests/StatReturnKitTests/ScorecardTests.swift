@@ -178,6 +178,31 @@ extension ScorecardRunTests {
     }
 }
 
+extension ScorecardRunTests {
+    /// The generator tells each synthetic child's adoption story in the 903 and in the ASGLB
+    /// return alike: the two sources make the same cohort, and every date the 903's one year
+    /// gives is the ASGLB return's.
+    func testThe903AndTheASGLBReturnOfOneCouncilGiveTheSameChildrenAndDates() throws {
+        let folder = try temporaryFolder()
+        let paths = try ["ssda903", "asglb"].map { name in
+            try SyntheticCouncil.generate(try Self.specs.load(returnName: name, year: "2026-27"), specs: Package.specs,
+                                          children: 1000, seed: 5, errorRate: 0).write(to: folder).path
+        }
+        let from903 = try Self.scorecard([("ssda903", paths[0])]), fromASGLB = try Self.scorecard([("asglb", paths[1])])
+        XCTAssertEqual(fromASGLB.measures[0].notCounted, 0, "the ASGLB return gives every date")
+        for (a, b) in zip(from903.measures, fromASGLB.measures) {
+            XCTAssertEqual(a.rows.map(\.child).sorted(), b.rows.map(\.child).sorted(), a.measure.name)
+            XCTAssertGreaterThan(a.rows.count, 5)
+            let other = Dictionary(b.rows.map { ($0.child, $0) }, uniquingKeysWith: { x, _ in x })
+            for row in a.rows {
+                for (i, cell) in row.cells.enumerated() where cell != .empty {
+                    XCTAssertEqual(cell, other[row.child]?.cells[i], "\(a.measure.name) \(row.child) \(a.columns[i].name)")
+                }
+            }
+        }
+    }
+}
+
 /// What the measures' definitions say, worked out over a 903's CSV files without SQL: each
 /// episode once (the later year's copy), runs of episodes that follow on without a break, and
 /// for each run that ends in an adoption in a year given, its dates.
