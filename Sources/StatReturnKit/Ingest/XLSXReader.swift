@@ -66,6 +66,7 @@ struct XLSXReader {
         let sheet: Sheet
         func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws { try book.forEachRecord(in: sheet, body) }
         var shortRowsAreBlank: Bool { true }
+        var isSheet: Bool { true }
     }
 
     /// The workbook's shared strings, in order; a rich-text string's runs joined, phonetic hints left out.
@@ -119,12 +120,13 @@ struct XLSXReader {
         return plain.lowercased().contains { $0 == "d" || $0 == "y" }
     }
 
-    /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its line.
+    /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its
+    /// line and the blank rows (absent, or with no value) just above it.
     private func forEachRecord(in worksheet: Sheet, _ body: (CSVReader.Record) throws -> Void) throws {
         guard let sheet = try archive.part(worksheet.path) else {
             throw InputError(file: file, problem: "the workbook has no part \(worksheet.path)")
         }
-        var cells: [String] = [], filled: [Bool] = [], line = 0
+        var cells: [String] = [], filled: [Bool] = [], line = 0, lastGiven = 0
         var reference = "", column = 0, type = "", style = 0, value = "", inValue = false, inRow = false
         try XMLEvents.walk(sheet, file) { e in
             switch e {
@@ -160,7 +162,10 @@ struct XLSXReader {
             case .end("row"):
                 defer { cells = []; filled = []; inRow = false }
                 guard cells.contains(where: { !$0.isEmpty }) else { return }
-                try body(CSVReader.Record(cells: cells, line: line))
+                var record = CSVReader.Record(cells: cells, line: line)
+                record.blankBefore = line - lastGiven - 1
+                lastGiven = line
+                try body(record)
             default:
                 break
             }
