@@ -5,7 +5,7 @@ APT_PACKAGES := libxml2-dev libsqlite3-dev libpq-dev libxlsxwriter-dev pkg-confi
 BENCH_PACKAGES := time python3-venv
 SAMPLE_903 := SampleReturns/ssda903/2026-27
 
-.PHONY: deps build release sample test rule-tests bench fuzz clean
+.PHONY: deps build release sample test rule-tests samples bench fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -35,6 +35,11 @@ test: deps
 # and rule) from Specs/, after a rule is added, renamed or retired.
 rule-tests:
 	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing --filter RuleExampleTests/testGeneratedRuleTestsAreCurrent
+
+# Writes the generated sample workbooks (SampleReturns/annex-a/) again, after a change to the
+# code or specs that makes them.
+samples:
+	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing --filter 'AnnexASampleTests/testThe'
 
 # Times StatReturn on synthetic councils, side by side with the public Python validators.
 bench:

@@ -26,17 +26,19 @@ struct XLSXReader {
         self.archive = archive
         self.dateFormat = dateFormat
         let workbook = try archive.part("xl/workbook.xml")
-        var named: [(name: String, id: String?)] = [], base1904 = false
+        var named: [(name: String, id: String?, hidden: Bool)] = [], base1904 = false
         try XMLEvents.walk(workbook, file) { e in
             guard case .start(let name, let attributes) = e else { return }
-            if name == "sheet" { named.append((attributes["name"] ?? "Sheet\(named.count + 1)", attributes["r:id"])) }
+            if name == "sheet" {
+                named.append((attributes["name"] ?? "Sheet\(named.count + 1)", attributes["r:id"], ["hidden", "veryHidden"].contains(attributes["state"] ?? "")))
+            }
             if name == "workbookPr" { base1904 = ["1", "true"].contains(attributes["date1904"] ?? "") }
         }
         if named.isEmpty { throw InputError(file: file, problem: "the workbook has no worksheet") }
         let targets = try Self.targets(in: archive, file)
         sheets = try named.map { sheet in
             guard let id = sheet.id, let path = targets[id] else { throw InputError(file: file, problem: "the workbook has no worksheet \(sheet.name)") }
-            return Sheet(name: sheet.name, path: path)
+            return Sheet(name: sheet.name, path: path, hidden: sheet.hidden)
         }
         strings = try Self.sharedStrings(archive, file)
         dateStyles = try Self.dateStyles(archive, file)
@@ -55,8 +57,8 @@ struct XLSXReader {
         return targets
     }
 
-    /// One worksheet, by its tab name and its part.
-    struct Sheet { var name: String; var path: String }
+    /// One worksheet, by its tab name and its part; `hidden` when its tab is not shown.
+    struct Sheet { var name: String; var path: String; var hidden = false }
 
     /// A worksheet's rows, read like a CSV file's.
     func rows(of sheet: Sheet) -> some RecordSource { SheetRows(book: self, sheet: sheet) }
