@@ -196,7 +196,7 @@ enum AnnexACouncilSample {
         return Workbook(sheets: [notes] + lists.map { list in
             let table = spec.table(list.table)!
             var sheet = Workbook.Sheet(name: table.sheet!, columns: table.fields.map { f in
-                Workbook.Column(list.headers[f.name] ?? f.title, f.type == .date ? .date : .text, allowed: f.codes.flatMap { spec.codeLists[$0]?.codes })
+                Workbook.Column(list.headers[f.name] ?? f.title, f.type == .date ? .date : f.type == .integer ? .integer : .text, allowed: f.codes.flatMap { spec.codeLists[$0]?.codes })
             })
             sheet.above = list.above.map { $0.map { Workbook.Row([.text($0)]) } ?? Workbook.Row([]) }
             sheet.rows = list.rows.map { row in
