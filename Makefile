@@ -5,7 +5,7 @@ APT_PACKAGES := libxml2-dev libsqlite3-dev libpq-dev libxlsxwriter-dev zlib1g-de
 BENCH_PACKAGES := time python3-venv sqlite3
 SAMPLE_903 := SampleReturns/ssda903/2026-27
 
-.PHONY: deps build release sample test rule-tests bench fuzz clean
+.PHONY: deps build release sample test rule-tests samples bench fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -38,6 +38,11 @@ rule-tests:
 	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing \
 	  --filter 'RuleExampleTests/testGeneratedRuleTestsAreCurrent|ASGLBSpecReadmeTests/testTheReadmeIsCurrentWithTheSpec'
 
+
+# Writes the generated sample workbooks (SampleReturns/annex-a/) again, after a change to the
+# code or specs that makes them.
+samples:
+	STATRETURN_REGENERATE=1 $(SWIFT) test --disable-swift-testing --filter 'AnnexASampleTests/testThe'
 
 # Times StatReturn on synthetic councils, side by side with the public Python validators.
 bench:

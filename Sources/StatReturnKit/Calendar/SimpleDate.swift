@@ -111,6 +111,16 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public func adding(days n: Int) -> SimpleDate { SimpleDate(dayNumber: dayNumber + n) }
 
+    /// The same day `n` calendar months later (earlier when `n` is negative); a day the month
+    /// lacks becomes its last, as people count months: 31 August less 6 months is 28 February
+    /// (SQLite's `date(d, '-6 months')` rolls over to 3 March instead). Nil beyond year 9999.
+    public func adding(months n: Int) -> SimpleDate? {
+        let total = year * 12 + (month - 1) + n
+        let (y, m) = (total / 12, total % 12 + 1)
+        guard (1...9999).contains(y) else { return nil }
+        return SimpleDate(year: y, month: m, day: min(day, SimpleDate.daysIn(month: m, year: y)))
+    }
+
     /// 1 = Monday ... 7 = Sunday (ISO 8601).
     public var weekday: Int {
         let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday

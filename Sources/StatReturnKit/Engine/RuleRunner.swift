@@ -8,7 +8,9 @@ import GRDB
 /// - `_row`: the `_row` of the offending record (omit or NULL for a return-level finding);
 /// - `_table` (optional): the table `_row` is in, when it is not the rule's first table;
 /// - `_related` (optional): `_row`s of other records of that table involved, comma-separated;
-/// - `_child` (optional): the child, for a finding about a child with no single record.
+/// - `_child` (optional): the child, for a finding about a child with no single record;
+/// - `_field` (optional): the field at fault, when narrower than the rule's fields;
+/// - `_fix` (for a rule with `fix`): the value to put instead, NULL where none is safe.
 /// The collection dates are bound as `:collection_start`, `:collection_end` and
 /// `:reference_date` (ISO dates).
 struct RuleRunner {
@@ -52,11 +54,12 @@ struct RuleRunner {
                     let id: Int? = columns.contains("_row") ? row["_row"] : nil
                     let related: String? = columns.contains("_related") ? row["_related"] : nil
                     let child: String? = columns.contains("_child") ? row["_child"] : nil
+                    let field: String? = columns.contains("_field") ? row["_field"] : nil
                     hits.append(RuleHit(
                         code: rule.code, table: id == nil ? table : (table ?? rule.tables.first), row: id,
                         related: (related ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
                             .filter { $0 != id },
-                        child: child))
+                        child: child, fields: field.map { [$0] }, fix: columns.contains("_fix") ? row["_fix"] : nil))
                 }
                 return hits
             }

@@ -5,6 +5,9 @@ import GRDB
 /// - `age(dob, on)`: whole years from `dob` to `on` (29 February birthdays count from 1 March).
 /// - `working_days(a, b)`: England and Wales working days after `a` up to and including `b`.
 /// - `add_working_days(a, n)`: the date `n` working days after `a`.
+/// - `add_months(a, n)`: the date `n` calendar months after `a` (before it when `n` is negative),
+///   a day the month lacks becoming its last: `add_months('2025-08-31', -6)` is 2025-02-28, where
+///   SQLite's `date('2025-08-31', '-6 months')` gives 2025-03-03.
 /// - `upn_check_letter(rest)`: the check letter for the twelve characters after it.
 /// - `in_code_list(list, value)`: 1 when `value` is a code of the spec's code list `list`, else 0.
 /// - `code_for(list, value)` (in a mapping from a dataset): the code of the return's list `list`
@@ -26,6 +29,10 @@ enum SQLFunctions {
         db.add(function: DatabaseFunction("age", argumentCount: 2, pure: true) { args in
             guard let dob = date(args[0]), let on = date(args[1]) else { return nil }
             return dob.age(on: on)
+        })
+        db.add(function: DatabaseFunction("add_months", argumentCount: 2, pure: true) { args in
+            guard let a = date(args[0]), let n = Int.fromDatabaseValue(args[1]) else { return nil }
+            return a.adding(months: n)?.iso
         })
         db.add(function: DatabaseFunction("working_days", argumentCount: 2, pure: true) { args in
             guard let a = date(args[0]), let b = date(args[1]) else { return nil }

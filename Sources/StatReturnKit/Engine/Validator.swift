@@ -60,6 +60,7 @@ public struct Validator: Sendable {
                                 + (spec.table(missing)?.description.map { " (\($0))" } ?? ""))
         }
         notes += ingestor.tables.values.sorted { $0.name < $1.name }.compactMap(\.severalFilesNote)
+        if fix { try ingestor.mend(with: spec.rules, period: spec.period(for: parameters, from: period), parameters: parameters) }
         try database.finishLoading(parameters: spec.period(for: parameters, from: period).parameters)
         clock.lap("index the tables, work out the derived ones")
         if let keepDatabase { try database.keep(at: keepDatabase) }
@@ -121,6 +122,7 @@ public struct Validator: Sendable {
         result.fieldLabels = spec.fieldLabels
         result.wanted = wanted(notRun)
         result.fixableErrors = hits.filter { h in
+            if h.fix != nil { return true }
             guard let t = h.table, let r = h.row, let f = h.fields?.first else { return false }
             return ingestor.fixable.contains(MalformedValue(table: t, row: r, field: f))
         }.count

@@ -6,7 +6,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var severity: Severity
     /// Table of the record; empty for a finding about the whole return.
     public var table: String
-    /// The data-record number in `file` (first record after the header = 1).
+    /// Where the record is in `file`: its data-record number in a CSV file (first record after
+    /// the header = 1), its row in a workbook's sheet (as Excel numbers it), its line in XML.
     public var row: Int?
     public var file: String
     public var child: String

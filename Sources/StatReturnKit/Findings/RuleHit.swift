@@ -13,6 +13,8 @@ public struct RuleHit: Sendable, Hashable {
     public var fields: [String]? = nil
     /// For a problem in a file rather than a record (e.g. the XML schema): where it is and what was found.
     public var place: Place? = nil
+    /// The value a rule with a `fix` says to put instead, when it knows one.
+    public var fix: String? = nil
 
     public struct Place: Sendable, Hashable {
         public var file: String

@@ -16,6 +16,8 @@ public struct CSVReader {
         public var recoded: [Int] = []
         /// Where the record came from when that is not a file's line: a database table and key.
         public var origin: String? = nil
+        /// Wholly blank lines (or sheet rows) skipped just before this record, so none goes unsaid.
+        public var blankBefore = 0
     }
 
     public struct MalformedCSV: Error, CustomStringConvertible {
@@ -31,7 +33,8 @@ public struct CSVReader {
     public init(data: Data, legacyEncoding: Bool = false) { bytes = [UInt8](data); self.legacyEncoding = legacyEncoding }
     public init(text: String) { bytes = Array(text.utf8) }
 
-    /// Calls `body` for each record with at least one non-empty cell, in order.
+    /// Calls `body` for each record with at least one non-empty cell, in order, saying how many
+    /// blank lines came just before it.
     public func forEachRecord(_ body: (Record) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var i = 0
@@ -62,10 +65,16 @@ public struct CSVReader {
             cell.removeAll(keepingCapacity: true)
             high = false
         }
+        var blanks = 0
         func endRecord() throws {
             try endCell()
             if cells.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }) {
-                try body(Record(cells: cells, line: recordLine, recoded: recoded))
+                var record = Record(cells: cells, line: recordLine, recoded: recoded)
+                record.blankBefore = blanks
+                blanks = 0
+                try body(record)
+            } else {
+                blanks += 1
             }
             cells.removeAll(keepingCapacity: true)
             recoded.removeAll()

@@ -79,7 +79,7 @@ final class Ingestor {
     /// Loads a CSV file or worksheet whose table is known by its header row.
     func load(rows reader: RecordSource, file: String, previousYear: Bool) throws {
         try load(reader, file: file, previousYear: previousYear, titles: true) { header, line in
-            try recognizer.recognise(header: header, file: file, line: line)
+            try recognizer.recognise(header: header, file: file, line: line) { reader.cellName(column: $0, line: line) }
         }
     }
 
@@ -87,7 +87,7 @@ final class Ingestor {
     /// for it by an option); otherwise columns it leaves out are blank (rule examples).
     func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool, exact: Bool = false) throws {
         try load(reader, file: file, previousYear: previousYear, titles: exact) { header, line in
-            exact ? try TableRecognizer(tables: [table]).recognise(header: header, file: file, line: line)
+            exact ? try TableRecognizer(tables: [table]).recognise(header: header, file: file, line: line) { reader.cellName(column: $0, line: line) }
                   : try recognizer.match(table, header: header, file: file, line: line, partial: true)
         }
     }
@@ -98,9 +98,11 @@ final class Ingestor {
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
         var found: (match: TableRecognizer.Match, sink: Sink)?
         var titleRows: [(line: Int, text: String, error: Error)] = []
+        var blank = BlankLines()
         do {
             try database.queue.inTransaction { db in
                 try reader.forEachRecord { record in
+                    blank.add(before: record, aboveHeader: found == nil)
                     guard let (m, sink) = found else {
                         let given = record.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                         if titles, given.count <= 1 {
@@ -110,7 +112,7 @@ final class Ingestor {
                             }
                         }
                         let m = try match(record.cells, record.line)
-                        var s = try sink(for: m.table, file: file, previousYear: previousYear, byLine: false, db: db)
+                        var s = try sink(for: m.table, file: file, previousYear: previousYear, byLine: reader.isSheet, db: db)
                         s.absent = m.absentFields
                         found = (m, s)
                         if !m.extraColumns.isEmpty {
@@ -138,6 +140,60 @@ final class Ingestor {
         // Rows skipped as titles with no header after them were the file's trouble, not titles.
         if found == nil { throw titleRows.first?.error ?? InputError(file: file, line: 1, problem: "the file is empty: no header row") }
         for t in titleRows { warnings.append("\(file):\(t.line): a title row above the header was skipped ('\(t.text)')") }
+        if let said = blank.said(word: reader.lineWord) { warnings.append("\(file): \(said)") }
+    }
+
+    /// The wholly blank lines (sheet rows) a table's reader skipped, above its header and among
+    /// its records, said in the run's warnings so that no row is passed over silently. Blank
+    /// lines after the last record are not counted: nothing comes after them.
+    private struct BlankLines {
+        var above: [ClosedRange<Int>] = [], among: [ClosedRange<Int>] = []
+
+        mutating func add(before record: CSVReader.Record, aboveHeader: Bool) {
+            guard record.blankBefore > 0 else { return }
+            let lines = (record.line - record.blankBefore)...(record.line - 1)
+            if aboveHeader { above.append(lines) } else { among.append(lines) }
+        }
+
+        /// "3 blank rows skipped: rows 1-2 above the header, row 7 among the records".
+        func said(word: String) -> String? {
+            let count = (above + among).reduce(0) { $0 + $1.count }
+            guard count > 0 else { return nil }
+            func place(_ ranges: [ClosedRange<Int>], _ whereabouts: String) -> String? {
+                guard !ranges.isEmpty else { return nil }
+                let n = ranges.reduce(0) { $0 + $1.count }
+                let listed = ranges.prefix(10).map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+                return "\(word)\(n == 1 ? "" : "s") \(listed.joined(separator: ", "))\(ranges.count > 10 ? ", ..." : "") \(whereabouts)"
+            }
+            return "\(count) blank \(word)\(count == 1 ? "" : "s") skipped: "
+                + [place(above, "above the header"), place(among, "among the records")].compactMap { $0 }.joined(separator: ", ")
+        }
+    }
+
+    /// `--fix` for values a rule mends from other records (the rules with a `fix`, in code order,
+    /// each seeing the changes of those before): each `_fix` the rule gives that its field reads
+    /// is put in place, in the table and its raw text, and listed. A rule that cannot run mends
+    /// nothing; it is reported when the rules run.
+    func mend(with rules: [RuleSpec], period: CollectionPeriod, parameters: [String: String]) throws {
+        for rule in rules.filter({ $0.fix != nil }).sorted(by: { $0.code < $1.code }) {
+            let outcome = RuleRunner.run(rule, on: database.queue, period: period, extra: parameters)
+            for hit in outcome.hits {
+                guard let value = hit.fix, let name = hit.table, let row = hit.row, let raw = tables[name],
+                      let field = hit.fields?.first ?? rule.fields.first,
+                      let i = raw.spec.fields.firstIndex(where: { $0.name == field }),
+                      let parser = parsers[raw.spec.name]?[i], case .value(let typed) = parser.parse(value) else { continue }
+                let before = raw.records[row - 1][i]
+                try database.queue.write { db in
+                    try db.execute(sql: "UPDATE \(name.quotedDatabaseIdentifier) SET \(field.quotedDatabaseIdentifier) = ? WHERE _row = ?",
+                                   arguments: [typed, row])
+                }
+                raw.replace(row: row, field: i, with: value)
+                let place = raw.location(of: row)
+                fixes.append(Fix(file: place.file, row: place.row, field: field, before: before, after: value, reason: rule.fix!))
+                // What was found on the value as it was given no longer holds.
+                hits.removeAll { $0.table == name && $0.row == row && $0.fields == [field] }
+            }
+        }
     }
 
     /// Loads a file in the return's XML form.

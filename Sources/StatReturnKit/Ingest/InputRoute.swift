@@ -27,7 +27,8 @@ public enum InputRoute: String, Codable, Sendable, CaseIterable {
             return try Self.load(CSVReader(data: file.data, legacyEncoding: file.legacyEncoding), as: file.name, file, into: ingestor, spec: spec)
         }
         // Every sheet that is a table of the return is read; in a workbook of several, a sheet that
-        // is empty is passed over and one that is no table (notes, a pivot) is named in the warnings.
+        // is empty is passed over and one that is no table (notes, a pivot) is named in the warnings,
+        // unless it is hidden (a template's lists of drop-down answers), which no one reads as data.
         let book = try XLSXReader(data: file.data, file: file.name, dateFormat: spec.dateFormat)
         var read = 0, passedOver: InputError?
         for sheet in book.sheets {
@@ -36,7 +37,7 @@ public enum InputRoute: String, Codable, Sendable, CaseIterable {
                 try Self.load(book.rows(of: sheet), as: label, file, into: ingestor, spec: spec)
                 read += 1
             } catch let e as InputError where book.sheets.count > 1 && e.line == 1 && (e.problem.hasPrefix("the file is empty") || e.problem.hasPrefix("header row matches none")) {
-                if !e.problem.hasPrefix("the file is empty") { ingestor.note("\(label): not read: \(e.problem)") }
+                if !e.problem.hasPrefix("the file is empty") && !sheet.hidden { ingestor.note("\(label): not read: \(e.problem)") }
                 passedOver = passedOver ?? e
             }
         }

@@ -40,11 +40,15 @@ public final class RawTable: @unchecked Sendable {
     public func origin(of row: Int) -> String? { origins[row] }
 
     /// The file a row came from and where: its data-record number in a CSV file (first
-    /// record after the header = 1), or the line its element starts on in an XML file.
+    /// record after the header = 1), its row in a worksheet (as Excel numbers it), or the line
+    /// its element starts on in an XML file.
     public func location(of row: Int) -> (file: String, row: Int) {
         let seg = segments.last { $0.firstRow <= row } ?? segments[0]
         return (seg.file, seg.byLine ? lines[row - 1] : row - seg.firstRow + 1)
     }
+
+    /// Puts a value `--fix` mended (from other records) in place of the one given.
+    func replace(row: Int, field: Int, with value: String) { rows[row - 1][field] = value }
 
     public func value(row: Int, field: String) -> String? {
         guard row >= 1, row <= rows.count, let i = spec.fields.firstIndex(where: { $0.name == field }) else { return nil }

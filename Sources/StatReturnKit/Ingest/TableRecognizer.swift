@@ -38,7 +38,8 @@ struct TableRecognizer {
         return index
     }
 
-    func recognise(header: [String], file: String, line: Int) throws -> Match {
+    /// `cell` names a header cell by its column (0-based): `C1` in a sheet, `column 3` in a CSV file.
+    func recognise(header: [String], file: String, line: Int, cell: (Int) -> String = { "column \($0 + 1)" }) throws -> Match {
         let names = header.map(Self.normalise)
         let given = Set(names)
         // A table is known by how many of its own columns the header has: case-system exports carry
@@ -69,9 +70,13 @@ struct TableRecognizer {
         }
         let index = Self.titleIndex(best)
         let fieldOf = names.map { index[$0] }
+        // Two columns read as one field ('Age' and 'Age of Child (Years)'): which is meant cannot be told.
         if let i = fieldOf.indices.first(where: { i in fieldOf[i] != nil && fieldOf.filter { $0 == fieldOf[i] }.count > 1 }) {
             let title = best.fields[fieldOf[i]!].title
-            throw InputError(file: file, line: line, field: title, problem: "column \(title) appears twice")
+            let both = fieldOf.indices.filter { fieldOf[$0] == fieldOf[i] }
+                .map { "\(cell($0)) '\(header[$0].trimmingCharacters(in: .whitespaces))'" }
+            throw InputError(file: file, line: line, field: title, problem: "column \(title) appears twice (\(both.joined(separator: " and "))): "
+                             + "keep the one meant and delete or rename the other")
         }
         return try match(best, header: header, file: file, line: line, partial: false)
     }

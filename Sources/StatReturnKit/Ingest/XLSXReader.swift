@@ -26,17 +26,19 @@ struct XLSXReader {
         self.archive = archive
         self.dateFormat = dateFormat
         let workbook = try archive.part("xl/workbook.xml")
-        var named: [(name: String, id: String?)] = [], base1904 = false
+        var named: [(name: String, id: String?, hidden: Bool)] = [], base1904 = false
         try XMLEvents.walk(workbook, file) { e in
             guard case .start(let name, let attributes) = e else { return }
-            if name == "sheet" { named.append((attributes["name"] ?? "Sheet\(named.count + 1)", attributes["r:id"])) }
+            if name == "sheet" {
+                named.append((attributes["name"] ?? "Sheet\(named.count + 1)", attributes["r:id"], ["hidden", "veryHidden"].contains(attributes["state"] ?? "")))
+            }
             if name == "workbookPr" { base1904 = ["1", "true"].contains(attributes["date1904"] ?? "") }
         }
         if named.isEmpty { throw InputError(file: file, problem: "the workbook has no worksheet") }
         let targets = try Self.targets(in: archive, file)
         sheets = try named.map { sheet in
             guard let id = sheet.id, let path = targets[id] else { throw InputError(file: file, problem: "the workbook has no worksheet \(sheet.name)") }
-            return Sheet(name: sheet.name, path: path)
+            return Sheet(name: sheet.name, path: path, hidden: sheet.hidden)
         }
         strings = try Self.sharedStrings(archive, file)
         dateStyles = try Self.dateStyles(archive, file)
@@ -55,8 +57,8 @@ struct XLSXReader {
         return targets
     }
 
-    /// One worksheet, by its tab name and its part.
-    struct Sheet { var name: String; var path: String }
+    /// One worksheet, by its tab name and its part; `hidden` when its tab is not shown.
+    struct Sheet { var name: String; var path: String; var hidden = false }
 
     /// A worksheet's rows, read like a CSV file's.
     func rows(of sheet: Sheet) -> some RecordSource { SheetRows(book: self, sheet: sheet) }
@@ -66,6 +68,7 @@ struct XLSXReader {
         let sheet: Sheet
         func forEachRecord(_ body: (CSVReader.Record) throws -> Void) throws { try book.forEachRecord(in: sheet, body) }
         var shortRowsAreBlank: Bool { true }
+        var isSheet: Bool { true }
     }
 
     /// The workbook's shared strings, in order; a rich-text string's runs joined, phonetic hints left out.
@@ -119,12 +122,13 @@ struct XLSXReader {
         return plain.lowercased().contains { $0 == "d" || $0 == "y" }
     }
 
-    /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its line.
+    /// Calls `body` for each row with a non-empty cell, with the row's number in the sheet as its
+    /// line and the blank rows (absent, or with no value) just above it.
     private func forEachRecord(in worksheet: Sheet, _ body: (CSVReader.Record) throws -> Void) throws {
         guard let sheet = try archive.part(worksheet.path) else {
             throw InputError(file: file, problem: "the workbook has no part \(worksheet.path)")
         }
-        var cells: [String] = [], filled: [Bool] = [], line = 0
+        var cells: [String] = [], filled: [Bool] = [], line = 0, lastGiven = 0
         var reference = "", column = 0, type = "", style = 0, value = "", inValue = false, inRow = false
         try XMLEvents.walk(sheet, file) { e in
             switch e {
@@ -160,7 +164,10 @@ struct XLSXReader {
             case .end("row"):
                 defer { cells = []; filled = []; inRow = false }
                 guard cells.contains(where: { !$0.isEmpty }) else { return }
-                try body(CSVReader.Record(cells: cells, line: line))
+                var record = CSVReader.Record(cells: cells, line: line)
+                record.blankBefore = line - lastGiven - 1
+                lastGiven = line
+                try body(record)
             default:
                 break
             }

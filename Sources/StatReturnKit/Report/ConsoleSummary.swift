@@ -17,7 +17,7 @@ public enum ConsoleSummary {
             out += "\(following) of these follow from a value another finding already says is malformed (caused_by in the reports): fix that value first\n"
         }
         if r.fixableErrors > 0 {
-            out += "\(r.fixableErrors) of these would be cleared by --fix (a value written another way: spaces, case, a date as yyyy-mm-dd, a label for a code); run again with --fix\n"
+            out += "\(r.fixableErrors) of these would be cleared by --fix (a value written another way: spaces, case, a date as yyyy-mm-dd, a label for a code, an ID a spreadsheet took for a number); run again with --fix\n"
         }
         let summary = RuleSummary.of(r.findings)
         if !summary.isEmpty {

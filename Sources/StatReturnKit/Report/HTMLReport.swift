@@ -165,7 +165,7 @@ public enum HTMLReport {
         when.dateFormat = "d MMMM yyyy 'at' HH:mm"
         var h = "<footer><p>Made by StatReturn on \(esc(when.string(from: r.startedAt))) from:</p><ul>"
         h += r.tables.map { "<li>\(esc($0.name)): \($0.rows) record\($0.rows == 1 ? "" : "s") from \(esc($0.files.joined(separator: ", ")))</li>" }.joined()
-        h += "</ul><p>Rows are record numbers in the file named (the first record after the header is row 1).</p>"
+        h += "</ul><p>Rows are record numbers in a CSV file (the first record after the header is row 1), rows as Excel numbers them in a workbook's sheet, lines in an XML file.</p>"
         return h + markingLine(marking) + "</footer>"
     }
 

@@ -31,6 +31,11 @@ public struct RuleSpec: Codable, Sendable, Equatable {
     public var needs: [String]
     /// Tables the rule reads when they were given and does without (as empty) when not.
     public var optional: [String] = []
+    /// For a rule whose SQL also gives `_fix`, the value to put instead (NULL where none is safe):
+    /// what that change is, in fixes.csv. `--fix` makes the changes before the rules run, as it
+    /// does the normalisations of single values, so a value mended from its neighbours (an ID's
+    /// leading zeros, from the same ID elsewhere in the workbook) is checked as mended.
+    public var fix: String? = nil
     public var examples: [RuleExample]
     /// The spec file the rule was read from, for messages.
     public var source: String

@@ -18,6 +18,16 @@ struct SpecChecker {
         var fieldRuleUse: [String: Set<String>] = [:]  // rule code -> tables whose fields raise it
 
         for table in spec.tables {
+            // A title two fields share would read one column of a file as either, at random.
+            var titled: [String: String] = [:]
+            for f in table.fields {
+                for t in Set(f.titles.map(TableRecognizer.normalise)) {
+                    if let other = titled.updateValue(f.name, forKey: t), other != f.name {
+                        throw SpecError(file: f.source, entry: "tables.\(table.name).\(f.name)",
+                                        problem: "its title '\(t)' is also \(other)'s: a column so headed would be either")
+                    }
+                }
+            }
             for f in table.fields {
                 let source = f.source
                 let entry = "tables.\(table.name).\(f.name)"
@@ -92,6 +102,11 @@ struct SpecChecker {
                         }
                         if !statement.columnNames.contains("_row") && !statement.columnNames.contains("_child") {
                             throw SpecError(file: rule.source, entry: entry, problem: "the query must return a _row or _child column")
+                        }
+                        if (rule.fix != nil) != statement.columnNames.contains("_fix") {
+                            throw SpecError(file: rule.source, entry: entry, problem: rule.fix != nil
+                                ? "has 'fix', so the query must return the value to put instead as _fix"
+                                : "returns _fix, so must say what the change is under 'fix'")
                         }
                         let declared = Set(rule.tables + rule.needs + rule.optional)
                         if let (table, via) = reads.inputs(of: statement).first(where: { !declared.contains($0.table) }) {

@@ -135,6 +135,7 @@ struct RuleFile: Decodable {
     var note: String?
     var needs: [String]?
     var optional: [String]?
+    var fix: String?
     var examples: Examples?
 }
 

@@ -296,7 +296,7 @@ public struct SpecLoader: Sendable {
             try addAliases(entry.aliases, to: &list, file: path)
             result[name] = list
         }
-        return result
+        return result.mapValues { $0.spelled() }
     }
 
     private func addAliases(_ aliases: [String: String]?, to list: inout CodeList, file: String) throws {
@@ -348,6 +348,9 @@ public struct SpecLoader: Sendable {
                             parameters: e.parameters ?? [:])
             }
         }
+        if raw.fix != nil, raw.sql == nil {
+            throw SpecError(file: source, entry: entry, problem: "'fix' is for a rule whose SQL gives the value to put instead (_fix)")
+        }
         let all = examples(raw.examples?.pass, .pass) + examples(raw.examples?.fail, .fail)
         guard all.contains(where: { $0.outcome == .fail }) else {
             throw SpecError(file: source, entry: entry, problem: "has no failing example")
@@ -358,7 +361,7 @@ public struct SpecLoader: Sendable {
         return RuleSpec(code: raw.code, severity: raw.severity, tables: raw.tables, fields: raw.fields ?? [],
                         message: raw.message.trimmingCharacters(in: .whitespacesAndNewlines),
                         check: check, note: raw.note, needs: raw.needs ?? [], optional: raw.optional ?? [],
-                        examples: all, source: source, exampleYear: year)
+                        fix: raw.fix, examples: all, source: source, exampleYear: year)
     }
 
     private func loadCalendar() throws -> WorkingDayCalendar {

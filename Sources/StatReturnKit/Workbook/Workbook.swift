@@ -17,6 +17,9 @@ public struct Workbook: Sendable, Equatable {
         public var freezeHeader = true
         /// Filter buttons on the header row.
         public var autofilter = true
+        /// Rows above the header (a title, a blank line), as a report pasted into a workbook has
+        /// them; the header and rows move down by as many.
+        public var above: [Row] = []
 
         public init(name: String, columns: [Column], rows: [Row] = []) {
             self.name = name; self.columns = columns; self.rows = rows

@@ -124,7 +124,8 @@ public enum WorkbookWriter {
             guard columns.count <= maxColumns else {
                 throw Failure(sheet: name, problem: "has \(columns.count) columns; Excel holds at most \(maxColumns)")
             }
-            guard sheet.rows.count < maxRows else {
+            let top = sheet.above.count  // the header's row, 0-based
+            guard sheet.rows.count + top < maxRows else {
                 throw Failure(sheet: name, problem: "has \(sheet.rows.count) rows; Excel holds at most \(maxRows - 1) below the header")
             }
             let widths = columns.indices.map { columns[$0].width ?? fittedWidth($0) }
@@ -132,20 +133,25 @@ public enum WorkbookWriter {
                 let width = widths[c]
                 let format = styles.format(Self.numberFormat(column.kind), nil, wrap: column.wrap)
                 try check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), width, format), "column \(columnLetters(c))")
-                if let allowed = column.allowed, !allowed.isEmpty { try validate(column: c, allowed, lists: &lists) }
+                if let allowed = column.allowed, !allowed.isEmpty { try validate(column: c, from: top + 1, allowed, lists: &lists) }
             }
-            if sheet.freezeHeader { worksheet_freeze_panes(ws, 1, 0) }
+            if sheet.freezeHeader { worksheet_freeze_panes(ws, lxw_row_t(top + 1), 0) }
             // Digits written as text (a child ID, a code) are meant as text: no warning triangle on each.
             try check(worksheet_ignore_errors(ws, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), "A1:XFD1048576"), "the sheet's warnings")
             // Printed, a sheet is as wide as the paper, on its side, with the header on every page.
             worksheet_set_landscape(ws)
             worksheet_fit_to_pages(ws, 1, 0)
-            try check(worksheet_repeat_rows(ws, 0, 0), "the header for printing")
+            try check(worksheet_repeat_rows(ws, lxw_row_t(top), lxw_row_t(top)), "the header for printing")
             if sheet.autofilter {
-                try check(worksheet_autofilter(ws, 0, 0, lxw_row_t(sheet.rows.count), lxw_col_t(columns.count - 1)), "the filter")
+                try check(worksheet_autofilter(ws, lxw_row_t(top), 0, lxw_row_t(top + sheet.rows.count), lxw_col_t(columns.count - 1)), "the filter")
+            }
+            for (r, row) in sheet.above.enumerated() {
+                for (c, cell) in row.cells.enumerated() where c < columns.count {
+                    try write(cell, row: r, column: Workbook.Column(columns[c].header), at: c, style: row.style)
+                }
             }
             for (c, column) in columns.enumerated() {
-                try check(worksheet_write_string(ws, 0, lxw_col_t(c), Self.fitted(column.header), styles.header(column.kind)), "the header")
+                try check(worksheet_write_string(ws, lxw_row_t(top), lxw_col_t(c), Self.fitted(column.header), styles.header(column.kind)), "the header")
             }
             for (r, row) in sheet.rows.enumerated() {
                 guard row.cells.count <= columns.count else {
@@ -155,9 +161,9 @@ public enum WorkbookWriter {
                     guard columns[c].wrap, case .text(let text) = row.cells[c] else { return 1 }
                     return Self.lines(text, width: widths[c])
                 }.max() ?? 1
-                if lines > 1 { try check(worksheet_set_row(ws, lxw_row_t(r + 1), 15 * Double(lines), nil), "the height of row \(r + 2)") }
+                if lines > 1 { try check(worksheet_set_row(ws, lxw_row_t(top + r + 1), 15 * Double(lines), nil), "the height of row \(top + r + 2)") }
                 for c in columns.indices {
-                    try write(c < row.cells.count ? row.cells[c] : .empty, row: r + 1, column: columns[c], at: c, style: row.style)
+                    try write(c < row.cells.count ? row.cells[c] : .empty, row: top + r + 1, column: columns[c], at: c, style: row.style)
                 }
             }
         }
@@ -192,7 +198,7 @@ public enum WorkbookWriter {
         /// A drop-down of `allowed` on every data cell of the column. Excel holds at most 255
         /// characters of list in the validation itself, and splits that list at commas; a
         /// longer list, or one with a comma or quote in a value, is written to the hidden sheet.
-        private func validate(column: Int, _ allowed: [String], lists: inout ListSheet) throws {
+        private func validate(column: Int, from firstRow: Int, _ allowed: [String], lists: inout ListSheet) throws {
             var rule = lxw_data_validation()
             let inline = allowed.reduce(allowed.count - 1) { $0 + $1.unicodeScalars.count } <= 255
                 && !allowed.contains { $0.contains(",") || $0.contains("\"") }
@@ -207,7 +213,7 @@ public enum WorkbookWriter {
                     rule.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
                     rule.value_formula = formula
                 }
-                try check(worksheet_data_validation_range(ws, 1, lxw_col_t(column), lxw_row_t(maxRows - 1), lxw_col_t(column), &rule),
+                try check(worksheet_data_validation_range(ws, lxw_row_t(firstRow), lxw_col_t(column), lxw_row_t(maxRows - 1), lxw_col_t(column), &rule),
                           "the list of allowed values of column \(columnLetters(column))")
             }
         }
