@@ -6,8 +6,9 @@ import XCTest
 final class ASGLBSampleTests: XCTestCase {
     let sample = Package.samples.appendingPathComponent("asglb")
 
-    /// The README's table, as "code table row".
-    func documented() throws -> Set<String> {
+    /// The README's table, as "code table row". The README gives a tab's rows as Excel numbers
+    /// them (the header is row 1); the same tab as CSV reports each by its record number.
+    func documented(tabsAsCSV: Bool = false) throws -> Set<String> {
         let spec = try LoadedSpecs.shared.spec("asglb", "2026-27")
         let readme = try String(contentsOf: sample.appendingPathComponent("README.md"), encoding: .utf8)
         let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| sheet") }
@@ -15,8 +16,10 @@ final class ASGLBSampleTests: XCTestCase {
         XCTAssertGreaterThan(rows.count, 10)
         return Set(try rows.map { cells in
             let sheet = cells[0]
-            let table = try spec.tables.first { $0.sheet == sheet }?.name
-                ?? "ssda903_" + XCTUnwrap(spec.companions["ssda903"]?.tables.first { sheet == "903 \($0.name.lowercased()).csv" }?.name, sheet)
+            if let tab = spec.tables.first(where: { $0.sheet == sheet })?.name {
+                return "\(cells[4]) \(tab) \(try XCTUnwrap(Int(cells[1])) - (tabsAsCSV ? 1 : 0))"
+            }
+            let table = try "ssda903_" + XCTUnwrap(spec.companions["ssda903"]?.tables.first { sheet == "903 \($0.name.lowercased()).csv" }?.name, sheet)
             return "\(cells[4]) \(table) \(cells[1])"
         })
     }
@@ -34,6 +37,6 @@ final class ASGLBSampleTests: XCTestCase {
     }
 
     func testTheSameTabsAsCSVGiveTheSameFindings() throws {
-        XCTAssertEqual(try findings("csv"), try documented())
+        XCTAssertEqual(try findings("csv"), try documented(tabsAsCSV: true))
     }
 }
