@@ -38,18 +38,23 @@ final class AnnexAFromReturnsTests: XCTestCase {
     private func annexA() throws -> ReturnSpec { try Self.spec.get() }
 
     /// The lists made from what is named (`ssd`, or `cin` and `ssda903`), checked.
-    private func lists(_ named: [(String, String)], parameters: [String: String] = ["inspection_date": inspection]) throws -> ValidationResult {
-        let spec = try annexA()
+    private static func lists(_ named: [(String, String)], parameters: [String: String] = ["inspection_date": inspection]) throws -> ValidationResult {
+        let spec = try Self.spec.get()
         let run = RunInputs(files: [], named: named, parameters: parameters)
         var validator = Validator(spec: spec)
         validator.parameters = try run.checkedParameters(for: spec)
-        return try validator.validate(run, specs: Self.loader)
+        return try validator.validate(run, specs: loader)
     }
 
-    private func fromReturns(parameters: [String: String] = ["inspection_date": inspection]) throws -> ValidationResult {
-        let c = try Self.council.get()
-        return try lists([("cin", c.cin.path), ("ssda903", c.ssda903.path)], parameters: parameters)
+    private func lists(_ named: [(String, String)]) throws -> ValidationResult { try Self.lists(named) }
+
+    /// The lists made from the council's returns, made once.
+    private static let madeFromReturns = Result<ValidationResult, any Error> {
+        let c = try council.get()
+        return try lists([("cin", c.cin.path), ("ssda903", c.ssda903.path)])
     }
+
+    private func fromReturns() throws -> ValidationResult { try Self.madeFromReturns.get() }
 
     /// A table's rows as a multiset.
     private func counted(_ rows: [[String]]) -> [[String]: Int] { rows.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
@@ -100,5 +105,142 @@ final class AnnexAFromReturnsTests: XCTestCase {
             }
             XCTAssertGreaterThan(compared, a.count * 5, "\(name): values compared")
         }
+    }
+
+    // MARK: - Made from the returns
+
+    /// Lists 3 to 10 are made, 1, 2 and 11 said not made, and About says, list by list, what
+    /// could not be filled and why, and which year each return was read as.
+    func testTheListsFromTheReturnsSayWhatTheyCouldNotMakeOrFill() throws {
+        let c = try Self.council.get()
+        let result = try fromReturns()
+        let parameters = ["inspection_date": Self.inspection]
+        let spec = try annexA().companionsFor(run: parameters, loader: Self.loader)
+        for n in 1...11 {
+            let rows = result.data["List\(n)"]?.count ?? 0
+            if [1, 2, 11].contains(n) { XCTAssertEqual(rows, 0, "List \(n)") } else { XCTAssertGreaterThan(rows, 0, "List \(n)") }
+        }
+        let made = try RunInputs(files: [], named: [("cin", c.cin.path), ("ssda903", c.ssda903.path)], parameters: parameters).madeFrom(for: spec)
+        XCTAssertEqual(made.map(\.mapping.source), ["returns"])
+        let book = try WorkbookExporter.workbook(result, spec: spec, context: .init(parameters: parameters, sources: made.flatMap(\.inputs),
+                                                                                   mappings: made.map(\.mapping), degraded: false, draft: true))
+        let about = try XCTUnwrap(book.sheets.last { $0.name == "About" }).rows.map { row in
+            row.cells.map { if case .text(let t) = $0 { t } else { "" } }.joined(separator: " | ")
+        }
+        func after(_ sheet: String) -> [String] { Array(about.drop { !$0.hasPrefix(sheet + " |") }.dropFirst().prefix { $0.hasPrefix("  ") }) }
+        for list in ["List 1", "List 2", "List 11"] {
+            XCTAssertTrue(after(list).contains { $0.hasPrefix("  not made |") }, "\(list): \(after(list))")
+        }
+        XCTAssertTrue(after("List 3").contains { $0.hasPrefix("  not filled | Allocated Team: The CIN census names no team") }, "\(after("List 3"))")
+        XCTAssertTrue(after("List 8").contains { $0.hasPrefix("  partly filled | Number of Placements in the Last 12 months:") }, "\(after("List 8"))")
+        XCTAssertFalse(about.contains { $0.contains("The SSD") }, "only the mapping used says what it could not fill")
+        XCTAssertTrue(about.contains { $0.hasPrefix("Made from | cin: \(c.cin.path) (read as the Children in need census 2025-26)") }, "\(about)")
+        XCTAssertTrue(result.warnings.contains("\(c.ssda903.path): read as the SSDA903 children looked after 2025-26"), "\(result.warnings)")
+    }
+
+    /// Each return is checked as itself first: a mistake in the 903 is reported under the 903's
+    /// rule, and the census's checks against the 903 run, as the 903 is given beside it.
+    func testTheReturnsAreCheckedAsThemselves() throws {
+        let c = try Self.council.get()
+        let folder = try temporaryFolder()
+        let copy = folder.appendingPathComponent("903")
+        try FileManager.default.copyItem(at: c.ssda903, to: copy)
+        let episodes = copy.appendingPathComponent("episodes.csv")
+        var lines = try String(contentsOf: episodes, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        var cells = lines[1].components(separatedBy: ",")
+        cells[3] = "ZZ"  // LS
+        lines[1] = cells.joined(separator: ",")
+        try lines.map { $0 + "\r\n" }.joined().write(to: episodes, atomically: true, encoding: .utf8)
+
+        let result = try lists([("cin", c.cin.path), ("ssda903", copy.path)])
+        let bad = try XCTUnwrap(result.findings.first { $0.returnName == "ssda903" && $0.code == "144" }, "the 903's own check")
+        XCTAssertEqual(bad.child, cells[0])
+        XCTAssertEqual(result.failed, [])
+        XCTAssertTrue(result.findings.contains { $0.returnName == "cin" && $0.code.hasPrefix("XR") },
+                      "the census is checked against the 903 (the synthetic council's two returns hold different children)")
+        XCTAssertFalse(result.notRun.contains { $0.code.hasPrefix("XR") || $0.code.hasPrefix("XA") }, "\(result.notRun)")
+    }
+
+    /// The returns are read as the collection year holding the inspection date, or the year given.
+    func testTheReturnsAreReadForTheYearOfTheInspectionDate() throws {
+        let spec = try annexA()
+        func years(_ parameters: [String: String]) throws -> [String] {
+            let s = try spec.companionsFor(run: parameters, loader: Self.loader)
+            return [s.companions["cin"]!.year, s.companions["ssda903"]!.year]
+        }
+        XCTAssertEqual(try years(["inspection_date": "2025-04-01"]), ["2025-26", "2025-26"])
+        XCTAssertEqual(try years(["inspection_date": "2026-03-31"]), ["2025-26", "2025-26"])
+        XCTAssertEqual(try years(["inspection_date": "2026-04-01"]), ["2026-27", "2026-27"])
+        XCTAssertEqual(try years(["inspection_date": "2026-05-14", "returns_year": "2025/26"]), ["2025-26", "2025-26"])
+        XCTAssertEqual(spec.companionParameters["cin_collection_start"], "2025-04-01", "until a date is given, the year of the spec's own")
+        XCTAssertThrowsError(try years(["inspection_date": "2023-10-14"])) { e in
+            XCTAssertTrue("\(e)".contains("14/10/2023") && "\(e)".contains("--param returns_year="), "\(e)")
+        }
+        XCTAssertThrowsError(try years(["inspection_date": "2025-10-14", "returns_year": "2019-20"])) { e in
+            XCTAssertTrue("\(e)".contains("no year '2019-20'"), "\(e)")
+        }
+    }
+
+    /// The lists are made from both returns together: one alone is refused, saying what to add.
+    func testOneReturnAloneIsRefused() throws {
+        let spec = try annexA()
+        XCTAssertThrowsError(try RunInputs(files: [], named: [("cin", "cin.xml")]).companionMapping(for: spec)) { e in
+            XCTAssertTrue("\(e)".contains("--input ssda903=PATH"), "\(e)")
+        }
+        XCTAssertThrowsError(try RunInputs(files: [], named: []).inputFiles(for: spec)) { e in
+            XCTAssertTrue("\(e)".contains("--input cin=... and --input ssda903=..."), "\(e)")
+        }
+        XCTAssertNil(try RunInputs(files: ["lists.xlsx"], named: [("cin", "cin.xml")]).companionMapping(for: spec),
+                     "beside a workbook, a return is what the lists are checked against")
+    }
+
+    // MARK: - A council's workbook checked against the returns
+
+    /// The lists made from the returns, as a council's own files, with a referral, a plan and a
+    /// child in care left out and a referral and a plan the returns do not have added: the XA
+    /// rules find exactly those, each on the record concerned, in every report.
+    func testAWorkbookIsCheckedAgainstTheReturns() throws {
+        let c = try Self.council.get()
+        let spec = try annexA()
+        let made = try fromReturns()
+        let folder = try temporaryFolder()
+        var expected: Set<String> = []
+        var files: [String] = []
+        for n in 3...10 {
+            let name = "List\(n)"
+            let table = try XCTUnwrap(spec.table(name))
+            var records = try XCTUnwrap(made.data[name]).records
+            let child = try XCTUnwrap(table.fields.firstIndex { $0.name == "child_id" })
+            switch n {
+            case 3:
+                expected.insert("XA01 \(records.removeFirst()[child])")
+                var extra = records[0]; extra[child] = "ZZ901"
+                records.append(extra); expected.insert("XA02 ZZ901")
+            case 7:
+                expected.insert("XA03 \(records.removeFirst()[child])")
+                var extra = records[0]; extra[child] = "ZZ902"
+                records.append(extra); expected.insert("XA04 ZZ902")
+            case 8: expected.insert("XA05 \(records.removeFirst()[child])")
+            default: break
+            }
+            let file = folder.appendingPathComponent("list\(n).csv")
+            try (csvLine(table.fieldNames) + records.map { csvLine($0) }.joined()).write(to: file, atomically: true, encoding: .utf8)
+            files.append(file.path)
+        }
+        let run = RunInputs(files: files, named: [("cin", c.cin.path), ("ssda903", c.ssda903.path)], parameters: ["inspection_date": Self.inspection])
+        var validator = Validator(spec: spec)
+        validator.parameters = try run.checkedParameters(for: spec)
+        let result = try validator.validate(run, specs: Self.loader)
+
+        XCTAssertEqual(Set(result.findings.filter { $0.code.hasPrefix("XA") }.map { "\($0.code) \($0.child)" }), expected)
+        XCTAssertTrue(result.findings.allSatisfy { $0.returnName == "annex-a" }, "the returns beside a workbook are compared with, not checked")
+        let plan = try XCTUnwrap(result.findings.first { $0.code == "XA03" })
+        XCTAssertEqual(plan.table, "cin_ChildProtectionPlans")
+        XCTAssertEqual(plan.file, c.cin.path)
+        XCTAssertNotNil(plan.row, "the line of the plan in the census")
+        let reports = try ReportWriter.files(result, spec: spec)
+        XCTAssertEqual(Set(reports.map(\.name)), ["findings.xlsx", "findings.csv", "findings.json", "report.html"])
+        let csv = String(decoding: try XCTUnwrap(reports.first { $0.name == "findings.csv" }).data, as: UTF8.self)
+        XCTAssertTrue(csv.contains("annex-a,2025,XA03,error,cin_ChildProtectionPlans,"), csv.prefix(600).description)
     }
 }
