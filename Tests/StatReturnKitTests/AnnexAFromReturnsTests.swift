@@ -187,6 +187,9 @@ final class AnnexAFromReturnsTests: XCTestCase {
         XCTAssertThrowsError(try RunInputs(files: [], named: [("cin", "cin.xml")]).companionMapping(for: spec)) { e in
             XCTAssertTrue("\(e)".contains("--input ssda903=PATH"), "\(e)")
         }
+        XCTAssertThrowsError(try RunInputs(files: [], named: [("cin", "cin.xml"), ("ssda903", "903")]).companionMapping(for: spec)) { e in
+            XCTAssertTrue("\(e)".contains("--inspection-date"), "\(e)")
+        }
         XCTAssertThrowsError(try RunInputs(files: [], named: []).inputFiles(for: spec)) { e in
             XCTAssertTrue("\(e)".contains("--input cin=... and --input ssda903=..."), "\(e)")
         }

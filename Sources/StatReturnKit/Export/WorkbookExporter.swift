@@ -16,7 +16,7 @@ public enum WorkbookExporter {
         public var degraded: Bool
         public var draft: Bool
 
-        public init(parameters: [String: String], sources: [(name: String, path: String)], mappings: [SourceMapping] = [], degraded: Bool, draft: Bool) {
+        public init(parameters: [String: String], sources: [(name: String, path: String)], mappings: [SourceMapping], degraded: Bool, draft: Bool) {
             self.parameters = parameters; self.sources = sources; self.mappings = mappings; self.degraded = degraded; self.draft = draft
         }
     }

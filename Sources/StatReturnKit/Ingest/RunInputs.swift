@@ -88,6 +88,12 @@ public struct RunInputs: Sendable {
                                  + inputs.map(\.name).joined(separator: " and ") + " together; give "
                                  + absent.map { "--input \($0.name)=PATH" }.joined(separator: " and ") + " too, or the return's own files")
             }
+            // Made for a date (Annex A's inspection date), the return cannot be made without it.
+            for date in Set(inputs.compactMap(\.yearCovering)) where parameters[date] == nil {
+                let p = spec.parameters.first { $0.name == date }
+                throw InputError(file: p?.alias ?? "--param \(date)", problem: "is needed to make \(spec.title) from "
+                                 + inputs.map(\.name).joined(separator: " and ") + ": \(p?.help ?? "give it")")
+            }
             return (mapping, given)
         }
         return nil

@@ -34,8 +34,6 @@ public struct SourceMapping: Decodable, Sendable, Equatable {
         public var notMade: String?
 
         enum CodingKeys: String, CodingKey { case table, sql, note, unavailable, partial, notMade = "not_made" }
-
-        public init(table: String, sql: String) { self.table = table; self.sql = sql }
     }
 
     /// The spec file the mapping was read from, for messages (not read from YAML).
