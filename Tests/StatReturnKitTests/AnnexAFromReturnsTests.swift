@@ -38,15 +38,17 @@ final class AnnexAFromReturnsTests: XCTestCase {
     private func annexA() throws -> ReturnSpec { try Self.spec.get() }
 
     /// The lists made from what is named (`ssd`, or `cin` and `ssda903`), checked.
-    private static func lists(_ named: [(String, String)], parameters: [String: String] = ["inspection_date": inspection]) throws -> ValidationResult {
+    private static func lists(_ named: [(String, String)], parameters: [String: String] = ["inspection_date": inspection],
+                              fix: Bool = false) throws -> ValidationResult {
         let spec = try Self.spec.get()
         let run = RunInputs(files: [], named: named, parameters: parameters)
         var validator = Validator(spec: spec)
+        validator.fix = fix
         validator.parameters = try run.checkedParameters(for: spec)
         return try validator.validate(run, specs: loader)
     }
 
-    private func lists(_ named: [(String, String)]) throws -> ValidationResult { try Self.lists(named) }
+    private func lists(_ named: [(String, String)], fix: Bool = false) throws -> ValidationResult { try Self.lists(named, fix: fix) }
 
     /// The lists made from the council's returns, made once.
     private static let madeFromReturns = Result<ValidationResult, any Error> {
@@ -138,20 +140,24 @@ final class AnnexAFromReturnsTests: XCTestCase {
         XCTAssertTrue(result.warnings.contains("\(c.ssda903.path): read as the SSDA903 children looked after 2025-26"), "\(result.warnings)")
     }
 
+    /// The council's 903 with one cell of its first episode changed (column 0 is the child).
+    private func ssda903(changing column: Int, to value: String) throws -> (folder: URL, cells: [String]) {
+        let copy = try temporaryFolder().appendingPathComponent("903")
+        try FileManager.default.copyItem(at: try Self.council.get().ssda903, to: copy)
+        let episodes = copy.appendingPathComponent("episodes.csv")
+        var lines = try String(contentsOf: episodes, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        var cells = lines[1].components(separatedBy: ",")
+        cells[column] = value
+        lines[1] = cells.joined(separator: ",")
+        try lines.map { $0 + "\r\n" }.joined().write(to: episodes, atomically: true, encoding: .utf8)
+        return (copy, cells)
+    }
+
     /// Each return is checked as itself first: a mistake in the 903 is reported under the 903's
     /// rule, and the census's checks against the 903 run, as the 903 is given beside it.
     func testTheReturnsAreCheckedAsThemselves() throws {
         let c = try Self.council.get()
-        let folder = try temporaryFolder()
-        let copy = folder.appendingPathComponent("903")
-        try FileManager.default.copyItem(at: c.ssda903, to: copy)
-        let episodes = copy.appendingPathComponent("episodes.csv")
-        var lines = try String(contentsOf: episodes, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
-        var cells = lines[1].components(separatedBy: ",")
-        cells[3] = "ZZ"  // LS
-        lines[1] = cells.joined(separator: ",")
-        try lines.map { $0 + "\r\n" }.joined().write(to: episodes, atomically: true, encoding: .utf8)
-
+        let (copy, cells) = try ssda903(changing: 3, to: "ZZ")  // LS
         let result = try lists([("cin", c.cin.path), ("ssda903", copy.path)])
         let bad = try XCTUnwrap(result.findings.first { $0.returnName == "ssda903" && $0.code == "144" }, "the 903's own check")
         XCTAssertEqual(bad.child, cells[0])
@@ -159,6 +165,22 @@ final class AnnexAFromReturnsTests: XCTestCase {
         XCTAssertTrue(result.findings.contains { $0.returnName == "cin" && $0.code.hasPrefix("XR") },
                       "the census is checked against the 903 (the synthetic council's two returns hold different children)")
         XCTAssertFalse(result.notRun.contains { $0.code.hasPrefix("XR") || $0.code.hasPrefix("XA") }, "\(result.notRun)")
+    }
+
+    /// With --fix (as export has it), a value the 903's check normalises is read the same way
+    /// into the lists: an episode's start written as an ISO date still starts the child's care.
+    func testAValueTheReturnsCheckFixesIsFixedInTheListsToo() throws {
+        let c = try Self.council.get()
+        let child = try XCTUnwrap(try fromReturns().data["List8"]?.records.first)[0]
+        let lines = try String(contentsOf: c.ssda903.appendingPathComponent("episodes.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
+        XCTAssertTrue(lines[1].hasPrefix(child + ","), "the first episode is the first listed child's")
+        let start = try XCTUnwrap(SimpleDate(dmy: lines[1].split(separator: ",")[1]))
+        let (copy, _) = try ssda903(changing: 1, to: start.iso)  // DECOM
+        let result = try lists([("cin", c.cin.path), ("ssda903", copy.path)], fix: true)
+        XCTAssertTrue(result.fixes.contains { $0.before == start.iso && $0.after == start.dmy }, "\(result.fixes)")
+        let listed = try XCTUnwrap(result.data["List8"]?.records.first { $0[0] == child })
+        let table = try XCTUnwrap(try annexA().table("List8"))
+        XCTAssertEqual(listed[table.fields.firstIndex { $0.name == "cla_start_date" }!], start.dmy)
     }
 
     /// The returns are read as the collection year holding the inspection date, or the year given.

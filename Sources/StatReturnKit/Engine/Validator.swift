@@ -44,7 +44,8 @@ public struct Validator: Sendable {
                 guard let c = spec.companions[name] else {
                     throw InputError(file: file.name, problem: "\(spec.title) \(spec.year) is not checked against \(name)")
                 }
-                if companions[name] == nil { companions[name] = try Ingestor(spec: c, database: database, companionOf: true) }
+                // With --fix, values are compared (and lists made) as the companion's own check reads them.
+                if companions[name] == nil { companions[name] = try Ingestor(spec: c, database: database, fix: fix, companionOf: true) }
                 try InputRoute.load(file, into: companions[name]!, spec: c)
             } else {
                 try InputRoute.load(file, into: ingestor, spec: spec)
