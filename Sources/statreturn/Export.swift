@@ -48,6 +48,8 @@ struct Export: ParsableCommand {
                 throw InputError(file: "--degrade", problem: "is for a return written as a workbook; \(returnSpec.title) is not")
             }
             let target = try OutputTarget(path: out, inputs: run.paths)
+            // The companions read for the run's year (Annex A's returns, for the inspection date).
+            let returnSpec = try returnSpec.companionsFor(run: parameters, loader: try spec.loader())
             var validator = Validator(spec: returnSpec)
             validator.fix = true
             validator.requireTables = true
@@ -79,7 +81,8 @@ struct Export: ParsableCommand {
             }
             var written: [String] = []
             if returnSpec.submission.form == .xlsx {
-                let context = WorkbookExporter.Context(parameters: parameters, sources: try run.sources(for: returnSpec).map { ($0.source, $0.path) },
+                let made = try run.madeFrom(for: returnSpec)
+                let context = WorkbookExporter.Context(parameters: parameters, sources: made.flatMap(\.inputs), mappings: made.map(\.mapping),
                                                        degraded: degrade, draft: draft)
                 let data = try WorkbookExporter.render(result, spec: returnSpec, context: context)
                 let file = out.lowercased().hasSuffix(".xlsx")

@@ -24,7 +24,7 @@ final class ASGLBExportTests: XCTestCase {
         let spec = try LoadedSpecs.shared.spec("asglb", "2026-27")
         let (folder, _, _) = try ASGLBGeneratorTests.pair(children: 300, seed: 11)
         let result = try validateRun("asglb", "2026-27", files: [folder], parameters: ["quarter": "Q4"])
-        let context = WorkbookExporter.Context(parameters: ["quarter": "Q4", "la_code": "316"], sources: [], degraded: false, draft: false)
+        let context = WorkbookExporter.Context(parameters: ["quarter": "Q4", "la_code": "316"], sources: [], mappings: [], degraded: false, draft: false)
         let data = try WorkbookExporter.render(result, spec: spec, context: context)
         let book = try XLSXReader(data: data, file: "a.xlsx", dateFormat: .dmy)
         XCTAssertEqual(book.sheets.map(\.name).prefix(4), ["Adoptions LA", "Adoptive families LA", "SGOs LAs", "About"])

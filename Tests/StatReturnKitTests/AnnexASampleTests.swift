@@ -47,7 +47,7 @@ final class AnnexASampleTests: XCTestCase {
         for table in spec.tables.prefix(10) {
             XCTAssertGreaterThan(result.data[table.name]?.count ?? 0, 0, "\(table.name) is empty for 01/12/2025")
         }
-        let context = WorkbookExporter.Context(parameters: v.parameters, sources: [("ssd", "SampleReturns/ssd")], degraded: false, draft: true)
+        let context = WorkbookExporter.Context(parameters: v.parameters, sources: [("ssd", "SampleReturns/ssd")], mappings: [try XCTUnwrap(spec.sources["ssd"])], degraded: false, draft: true)
         try check(try WorkbookExporter.render(result, spec: spec, context: context), against: Self.fromSSD)
         let book = try XLSXReader(data: try Data(contentsOf: Self.fromSSD), file: Self.fromSSD.path, dateFormat: .dmy)
         for table in spec.tables {

@@ -43,6 +43,16 @@ final class RuleTests_annex_a_2025_part1: RuleTestCase {
     func test_annex_a_2025_AA39() { checkRule("annex-a", "2025", "AA39") }
     func test_annex_a_2025_AA40() { checkRule("annex-a", "2025", "AA40") }
     func test_annex_a_2025_AA41() { checkRule("annex-a", "2025", "AA41") }
+    func test_annex_a_2025_XA01() { checkRule("annex-a", "2025", "XA01") }
+    func test_annex_a_2025_XA02() { checkRule("annex-a", "2025", "XA02") }
+    func test_annex_a_2025_XA03() { checkRule("annex-a", "2025", "XA03") }
+    func test_annex_a_2025_XA04() { checkRule("annex-a", "2025", "XA04") }
+    func test_annex_a_2025_XA05() { checkRule("annex-a", "2025", "XA05") }
+    func test_annex_a_2025_XA06() { checkRule("annex-a", "2025", "XA06") }
+    func test_annex_a_2025_XA07() { checkRule("annex-a", "2025", "XA07") }
+    func test_annex_a_2025_XA08() { checkRule("annex-a", "2025", "XA08") }
+    func test_annex_a_2025_XA09() { checkRule("annex-a", "2025", "XA09") }
+    func test_annex_a_2025_XA10() { checkRule("annex-a", "2025", "XA10") }
 }
 
 final class RuleTests_asglb_2026_27_part1: RuleTestCase {

@@ -40,17 +40,25 @@ final class ReturnDatabase {
     /// Indexes what rules join and order by, once all rows are in: the child, the table's key
     /// (e.g. child then start date, which window functions walk in order), and each field that
     /// points to another table's record (an SSD episode's period of care), which mappings join on.
-    /// Then works out the spec's derived tables, with the collection `parameters` bound.
-    func finishLoading(parameters: [String: String]) throws {
+    /// (Done early, and once, when a mapping reads the companions before the return's own rows are in.)
+    func indexTables() throws {
         try queue.writeWithoutTransaction { db in
             for (t, name) in Self.tableNames(spec) {
                 var indexes: [[String]] = t.childField.map { [[$0]] } ?? []
                 if t.key != indexes.first { indexes.append(t.key) }
                 indexes += t.fields.filter { $0.references != nil && [$0.name] != t.key && $0.name != t.childField }.map { [$0.name] }
                 for (i, columns) in indexes.enumerated() {
-                    try db.execute(sql: "CREATE INDEX \("\(name)_\(i)".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))")
+                    try db.execute(sql: "CREATE INDEX IF NOT EXISTS \("\(name)_\(i)".quotedDatabaseIdentifier) ON \(name.quotedDatabaseIdentifier)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))")
                 }
             }
+        }
+    }
+
+    /// Indexes the tables, then works out the spec's derived tables, with the collection
+    /// `parameters` bound.
+    func finishLoading(parameters: [String: String]) throws {
+        try indexTables()
+        try queue.writeWithoutTransaction { db in
             for d in spec.derived {
                 let name = d.name.quotedDatabaseIdentifier
                 do {

@@ -12,12 +12,12 @@ public struct SourceRoute: Sendable {
     private let spec: ReturnSpec
 
     public init(spec: ReturnSpec, source: String, loader: SpecLoader) throws {
-        guard let mapping = spec.sources[source] else {
+        guard let mapping = spec.sources[source], let version = mapping.version else {
             throw InputError(file: "--input \(source)", problem: "\(spec.title) \(spec.year) is not made from \(source)")
         }
         self.spec = spec
         self.mapping = mapping
-        datasetSpec = try loader.load(returnName: mapping.source, year: mapping.version)
+        datasetSpec = try loader.load(returnName: mapping.source, year: version)
     }
 
     /// What a dataset gave: its own check, and the return's tables derived from it.
@@ -86,71 +86,21 @@ public struct SourceRoute: Sendable {
     /// The mapping's owners query, run like a table's, read as an owners list.
     private func owners(from loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> Owners? {
         guard let sql = mapping.owners else { return nil }
-        let feed = try run(SourceMapping.Query(table: "owners", sql: sql), columns: ["child", "team", "worker"], dates: [],
-                           on: loaded, label: label, parameters: parameters)
+        let feed = try loaded.database.queue.read { db in
+            try MappingQuery.feed(sql, table: "owners", entry: "owners", of: mapping, for: spec, columns: ["child", "team", "worker"],
+                                  dates: [], in: db, values: values(parameters), label: DatabaseSource.shown(label))
+        }
         return try Owners(rows: feed, file: "\(feed.label) (the allocations \(mapping.file) names)")
     }
 
-    /// Each of the mapping's queries, run over the loaded dataset. A query must give exactly its
-    /// table's columns (besides `_source`); dates come out in the return's own format.
     private func feeds(from loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> [TableFeed] {
-        try mapping.tables.map { query in
-            let table = spec.table(query.table)!
-            return try run(query, columns: table.fields.filter { !$0.extra }.map(\.name), optional: table.fields.filter(\.extra).map(\.name),
-                           dates: Set(table.fields.filter { $0.type == .date }.map(\.name)), on: loaded, label: label, parameters: parameters)
+        try loaded.database.queue.read { db in
+            try MappingQuery.feeds(mapping, for: spec, in: db, values: values(parameters), label: DatabaseSource.shown(label))
         }
     }
 
-    private func run(_ query: SourceMapping.Query, columns wanted: [String], optional: [String] = [], dates: Set<String>,
-                     on loaded: LoadedReturn, label: String, parameters: [String: String]) throws -> TableFeed {
-        let shown = DatabaseSource.shown(label)
-        let entry = query.table == "owners" ? "owners" : "tables.\(query.table)"
-        let fail = { (problem: String) in SpecError(file: mapping.file, entry: entry, problem: problem) }
-        return try loaded.database.queue.read { db in
-            SQLFunctions.registerMapping(in: db, codeLists: spec.codeLists)
-            let statement: Statement
-            do { statement = try db.makeStatement(sql: query.sql) } catch let e as DatabaseError {
-                throw fail("the SQL does not compile: \(e.message ?? "\(e)")")
-            }
-            let columns = statement.columnNames
-            let missing = wanted.filter { !columns.contains($0) }
-            let unknown = columns.filter { !wanted.contains($0) && !optional.contains($0) && $0 != "_source" }
-            if !missing.isEmpty || !unknown.isEmpty {
-                throw fail("the SELECT must give the columns " + wanted.joined(separator: ", ")
-                           + (missing.isEmpty ? "" : "; it lacks \(missing.joined(separator: ", "))")
-                           + (unknown.isEmpty ? "" : "; it gives \(unknown.joined(separator: ", ")), which are not among them"))
-            }
-            // As for rules: every value is offered, a query binds those it names.
-            statement.setUncheckedArguments(StatementArguments(parameters.merging(spec.period(for: parameters).parameters) { a, _ in a }))
-            let header = columns.filter { $0 != "_source" }
-            let source = columns.firstIndex(of: "_source")
-            let dateColumns = Set(header.indices.filter { dates.contains(header[$0]) })
-            var rows: [[String]] = [], origins: [String] = []
-            do {
-                let cursor = try Row.fetchCursor(statement)
-                while let row = try cursor.next() {
-                    var cells: [String] = []
-                    cells.reserveCapacity(header.count)
-                    for i in 0..<row.count where i != source {
-                        let text = SQLiteReader.text(row[i] as DatabaseValue)
-                        cells.append(dateColumns.contains(cells.count) ? spec.dateFormat.write(isoOrAsIs: text) : text)
-                    }
-                    rows.append(cells)
-                    origins.append(source.map { SQLiteReader.text(row[$0] as DatabaseValue) } ?? "")
-                }
-            } catch let e as DatabaseError {
-                throw fail("the SQL failed: \(e.message ?? "\(e)")")
-            }
-            return TableFeed(table: query.table, label: "\(shown) as \(query.table)", header: header, rows: rows,
-                             origins: source == nil ? nil : origins)
-        }
-    }
-}
-
-extension ReturnSpec.DateFormat {
-    /// An ISO date written in this format; any other text as it is (ingest then reports it).
-    func write(isoOrAsIs text: String) -> String {
-        guard self == .dmy, let d = SimpleDate(iso: text) else { return text }
-        return d.dmy
+    /// As for rules: the run's values and the return's collection dates.
+    private func values(_ parameters: [String: String]) -> [String: String] {
+        parameters.merging(spec.period(for: parameters).parameters) { a, _ in a }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Validates a return: ingest, then the rules, then findings.
 public struct Validator: Sendable {
-    public let spec: ReturnSpec
+    /// (A run may swap in the spec with its companions read for the run's year: `companionsFor`.)
+    public var spec: ReturnSpec
     public var workers: Int
     /// Overrides the spec's collection period (rule examples written for an earlier year).
     public var period: CollectionPeriod
@@ -15,6 +16,9 @@ public struct Validator: Sendable {
     public var keepDatabase: URL?
     /// Optional parameters given for this run (e.g. `la_code`).
     public var parameters: [String: String] = [:]
+    /// A mapping that makes the return's own tables from its companions' (`companions:` in a
+    /// `from-<name>.yml`), run once the companions are loaded; with the name its rows go by.
+    public var fromCompanions: (mapping: SourceMapping, label: String)?
 
     public init(spec: ReturnSpec, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.spec = spec
@@ -40,11 +44,22 @@ public struct Validator: Sendable {
                 guard let c = spec.companions[name] else {
                     throw InputError(file: file.name, problem: "\(spec.title) \(spec.year) is not checked against \(name)")
                 }
-                if companions[name] == nil { companions[name] = try Ingestor(spec: c, database: database, companionOf: true) }
+                // With --fix, values are compared (and lists made) as the companion's own check reads them.
+                if companions[name] == nil { companions[name] = try Ingestor(spec: c, database: database, fix: fix, companionOf: true) }
                 try InputRoute.load(file, into: companions[name]!, spec: c)
             } else {
                 try InputRoute.load(file, into: ingestor, spec: spec)
             }
+        }
+        var feeds = feeds
+        if let made = fromCompanions {
+            clock.lap("read the files")
+            // Indexed first: the queries join the companions' tables child by child.
+            try database.indexTables()
+            feeds += try database.queue.read { db in
+                try MappingQuery.feeds(made.mapping, for: spec, in: db, values: ruleValues, label: made.label)
+            }
+            clock.lap("make the tables from \(made.mapping.file)")
         }
         for feed in feeds {
             guard let table = spec.table(feed.table) else {
@@ -92,7 +107,7 @@ public struct Validator: Sendable {
         let sqlRules = runnable.filter { if case .sql = $0.check { return true } else { return false } }
         let dbs = try database.copies(min(workers, max(sqlRules.count, 1)))
         clock.lap("copy the database for \(dbs.count) workers")
-        let outcomes = RuleRunner(rules: sqlRules, period: spec.period(for: parameters, from: period), extra: parameters).run(on: dbs)
+        let outcomes = RuleRunner(rules: sqlRules, period: spec.period(for: parameters, from: period), extra: ruleValues).run(on: dbs)
         clock.lap("run \(sqlRules.count) rules")
 
         // Values are checked as they are read, so a rule that fields name reports on them even
@@ -131,6 +146,13 @@ public struct Validator: Sendable {
             result.warnings += owners.warnings
         }
         return result
+    }
+
+    /// The values rules and mappings are given besides the collection dates: the run's
+    /// parameters and the companions' collection dates.
+    private var ruleValues: [String: String] {
+        parameters.merging(spec.period(for: parameters, from: period).parameters) { a, _ in a }
+            .merging(spec.companionParameters) { a, _ in a }
     }
 
     /// Root causes first: where a value is malformed or off its list (a field check), the other

@@ -11,11 +11,13 @@ public enum WorkbookExporter {
         public var parameters: [String: String]
         /// What the tables were made from, as given (`ssd=path`).
         public var sources: [(name: String, path: String)]
+        /// The mappings they were made by (`from-ssd.yml`), for what each could not fill.
+        public var mappings: [SourceMapping]
         public var degraded: Bool
         public var draft: Bool
 
-        public init(parameters: [String: String], sources: [(name: String, path: String)], degraded: Bool, draft: Bool) {
-            self.parameters = parameters; self.sources = sources; self.degraded = degraded; self.draft = draft
+        public init(parameters: [String: String], sources: [(name: String, path: String)], mappings: [SourceMapping], degraded: Bool, draft: Bool) {
+            self.parameters = parameters; self.sources = sources; self.mappings = mappings; self.degraded = degraded; self.draft = draft
         }
     }
 
@@ -98,16 +100,24 @@ public enum WorkbookExporter {
                  p.type == .date ? (SimpleDate(iso: value)?.dmy ?? value) : value)
         }
         for s in context.sources {
-            line("Made from", "\(s.name): \(DatabaseSource.shown(s.path))")
+            // A companion return is named with the year it was read as.
+            let read = spec.inputs.first { $0.name == s.name }.flatMap { i -> ReturnSpec? in
+                if case .companion(let r) = i.kind { return spec.companions[r] } else { return nil }
+            }
+            line("Made from", "\(s.name): \(DatabaseSource.shown(s.path))" + (read.map { " (read as the \($0.title) \($0.year))" } ?? ""))
         }
         if context.degraded { line("Pooled copy", "dates of birth to the 1st of the month, postcodes to their sector, workers left out, IDs with the LA code") }
         for table in tables {
             let rows = result.data[table.name]?.count ?? 0
             line(table.sheet ?? table.name, "\(rows) row\(rows == 1 ? "" : "s")" + (table.description.map { ". \($0)" } ?? ""))
-            for mapping in spec.sources.values {
+            for mapping in context.mappings {
                 guard let q = mapping.tables.first(where: { $0.table == table.name }) else { continue }
+                if let why = q.notMade { line("  not made", why) }
                 for (field, why) in (q.unavailable ?? [:]).sorted(by: { $0.key < $1.key }) {
                     line("  not filled", "\(table.field(field)?.title ?? field): \(why)")
+                }
+                for (field, why) in (q.partial ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    line("  partly filled", "\(table.field(field)?.title ?? field): \(why)")
                 }
             }
         }

@@ -20,8 +20,8 @@ public enum SyntheticCouncil {
                   spec.sources[dataset] != nil else { continue }
             returns.append(spec)
         }
-        guard let mapping = returns.first?.sources[dataset] else { return nil }
-        let spec = try loader.load(returnName: mapping.source, year: mapping.version)
+        guard let mapping = returns.first?.sources[dataset], let version = mapping.version else { return nil }
+        let spec = try loader.load(returnName: mapping.source, year: version)
         var out = try SSDGenerator.generate(spec, from: returns, specs: loader.root, children: children, seed: seed)
         var random = SeededRandom(seed: seed &+ 1)
         ErrorInjector(rate: errorRate, kinds: try ErrorInjector.kinds(for: spec, specs: loader.root)).inject(into: &out, random: &random)

@@ -29,10 +29,12 @@ public struct RunInputs: Sendable {
     /// Reads every file given. A file given for a reference list must be that list.
     public func inputFiles(for spec: ReturnSpec) throws -> [InputFile] {
         let sources = try self.sources(for: spec)
-        if files.isEmpty && sources.isEmpty {
+        if files.isEmpty && sources.isEmpty, try companionMapping(for: spec) == nil {
+            let datasets = spec.inputs.compactMap { i in if case .source = i.kind { return i.alias ?? "--input \(i.name)=..." } else { return nil } }
+            let returns = spec.sources.values.compactMap(\.companions).first.map { $0.compactMap { c in spec.inputs.first { $0.kind == .companion(c) } } } ?? []
             throw InputError(file: "the command line", problem: "give the return's files or folders"
-                             + (spec.sources.isEmpty ? "" : ", or a dataset it is made from (" + spec.inputs.compactMap { i in
-                                 if case .source = i.kind { return i.alias ?? "--input \(i.name)=..." } else { return nil } }.joined(separator: ", ") + ")"))
+                             + (datasets.isEmpty ? "" : ", or a dataset it is made from (\(datasets.joined(separator: ", ")))")
+                             + (returns.isEmpty ? "" : ", or the returns it is made from (\(returns.map { "--input \($0.name)=..." }.joined(separator: " and ")))"))
         }
         var out = try InputFile.collect(paths: files)
         var listsGiven = Set<String>()
@@ -67,6 +69,40 @@ public struct RunInputs: Sendable {
             out.append((s, path))
         }
         return out
+    }
+
+    /// The mapping over the return's companions (`companions:` in a `from-<name>.yml`) that the
+    /// return is made from, with the companions' paths by input: when the run gives none of the
+    /// return's own files and no dataset, but the companions. A mapping reads all of its
+    /// companions together, so one given without the others is refused, naming them.
+    public func companionMapping(for spec: ReturnSpec) throws -> (mapping: SourceMapping, inputs: [(name: String, path: String)])? {
+        guard files.isEmpty, try sources(for: spec).isEmpty else { return nil }
+        for mapping in spec.sources.values.sorted(by: { $0.source < $1.source }) {
+            guard let companions = mapping.companions else { continue }
+            let inputs = companions.compactMap { c in spec.inputs.first { $0.kind == .companion(c) } }
+            let given = named.filter { n in inputs.contains { $0.name == n.name } }
+            guard !given.isEmpty else { continue }
+            let absent = inputs.filter { i in !given.contains { $0.name == i.name } }
+            if !absent.isEmpty {
+                throw InputError(file: "--input \(given[0].name)", problem: "\(spec.title) is made from "
+                                 + inputs.map(\.name).joined(separator: " and ") + " together; give "
+                                 + absent.map { "--input \($0.name)=PATH" }.joined(separator: " and ") + " too, or the return's own files")
+            }
+            // Made for a date (Annex A's inspection date), the return cannot be made without it.
+            for date in Set(inputs.compactMap(\.yearCovering)) where parameters[date] == nil {
+                let p = spec.parameters.first { $0.name == date }
+                throw InputError(file: p?.alias ?? "--param \(date)", problem: "is needed to make \(spec.title) from "
+                                 + inputs.map(\.name).joined(separator: " and ") + ": \(p?.help ?? "give it")")
+            }
+            return (mapping, given)
+        }
+        return nil
+    }
+
+    /// What the run makes the return from: each mapping used, with the inputs it reads as given
+    /// (a dataset, or the companions); empty for a return given as its own files.
+    public func madeFrom(for spec: ReturnSpec) throws -> [(mapping: SourceMapping, inputs: [(name: String, path: String)])] {
+        try sources(for: spec).map { (spec.sources[$0.source]!, [($0.source, $0.path)]) } + [try companionMapping(for: spec)].compactMap { $0 }
     }
 
     private func declared(_ name: String, in spec: ReturnSpec) throws -> InputSpec {

@@ -18,6 +18,12 @@ public struct InputSpec: Codable, Sendable, Equatable {
     public var help: String
     public var alias: String?
     public var kind: Kind
+    /// For a companion of a return drawn up for a date rather than collected by year (Annex A's
+    /// lists, for an inspection date): the date parameter whose collection year the companion is
+    /// read as (`year_covering: inspection_date`), unless the run names the year in the parameter
+    /// `year_parameter`. Until a run gives the date, the year of the spec's own reference date.
+    public var yearCovering: String?
+    public var yearParameter: String?
     /// Whether several files or folders may be given (a return), or one file (a list).
     public var many: Bool {
         switch kind {
@@ -26,7 +32,9 @@ public struct InputSpec: Codable, Sendable, Equatable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case name, help, alias, previousYear = "previous_year", companion, table, source }
+    enum CodingKeys: String, CodingKey { case name, help, alias, previousYear = "previous_year", companion, table, source
+        case yearCovering = "year_covering", yearParameter = "year_parameter"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,6 +54,16 @@ public struct InputSpec: Codable, Sendable, Equatable {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                 debugDescription: "an input is one of: previous_year: true, companion: RETURN, table: TABLE, or source: DATASET"))
         }
+        yearCovering = try c.decodeIfPresent(String.self, forKey: .yearCovering)
+        yearParameter = try c.decodeIfPresent(String.self, forKey: .yearParameter)
+        if companion == nil && (yearCovering != nil || yearParameter != nil) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "year_covering and year_parameter are for a companion return"))
+        }
+        if yearParameter != nil && yearCovering == nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "year_parameter names the year instead of year_covering's date: give year_covering too"))
+        }
     }
 
     /// Written as `return.yml` gives it (for the spec cache).
@@ -54,6 +72,8 @@ public struct InputSpec: Codable, Sendable, Equatable {
         try c.encode(name, forKey: .name)
         try c.encode(help, forKey: .help)
         try c.encodeIfPresent(alias, forKey: .alias)
+        try c.encodeIfPresent(yearCovering, forKey: .yearCovering)
+        try c.encodeIfPresent(yearParameter, forKey: .yearParameter)
         switch kind {
         case .previousYear: try c.encode(true, forKey: .previousYear)
         case .companion(let r): try c.encode(r, forKey: .companion)

@@ -92,7 +92,7 @@ struct SpecChecker {
                 try database.queue.read { db in
                     do {
                         let statement = try db.makeStatement(sql: sql)
-                        let allowed = Set((CollectionPeriod.parameterNames + declaredParameters).map { ":" + $0 })
+                        let allowed = Set((CollectionPeriod.parameterNames + declaredParameters + spec.companionParameterNames).map { ":" + $0 })
                         for name in statement.parameterNames where !allowed.contains(name) {
                             throw SpecError(file: rule.source, entry: entry,
                                             problem: "unknown parameter \(name) (known: \(allowed.sorted().joined(separator: ", ")))")

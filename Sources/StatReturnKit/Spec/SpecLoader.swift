@@ -40,7 +40,8 @@ public struct SpecLoader: Sendable {
         try load(returnName: returnName, year: year, withCompanions: true)
     }
 
-    private func load(returnName: String, year: String, withCompanions: Bool) throws -> ReturnSpec {
+    /// Without companions: a companion's tables, as another return reads them.
+    func load(returnName: String, year: String, withCompanions: Bool) throws -> ReturnSpec {
         let chain = try yearChain(returnName: returnName, year: year)
         let calendar = try loadCalendar()
         var codeLists = try loadCodeLists(root.appendingPathComponent("codelists.yml"), into: [:])
@@ -124,8 +125,9 @@ public struct SpecLoader: Sendable {
         spec.requiredTables = requiredTables
         spec.routes = routes
         for (name, m) in sources {
+            guard let version = m.version else { continue }
             var declared: [ParameterSpec] = []
-            for link in try yearChain(returnName: m.source, year: m.version) {
+            for link in try yearChain(returnName: m.source, year: version) {
                 for p in link.file.parameters ?? [] {
                     if let at = declared.firstIndex(where: { $0.name == p.name }) { declared[at] = p } else { declared.append(p) }
                 }
@@ -136,6 +138,9 @@ public struct SpecLoader: Sendable {
         for m in sources.values {
             for q in m.tables where spec.table(q.table) == nil {
                 throw SpecError(file: m.file, entry: "tables.\(q.table)", problem: "\(title) has no table \(q.table)")
+            }
+            for c in m.companions ?? [] where !inputs.contains(where: { $0.kind == .companion(c) }) {
+                throw SpecError(file: m.file, entry: "companions", problem: "\(title) declares no companion input of \(c) (inputs: - {name: ..., companion: \(c)})")
             }
         }
         if routes.contains(.xml) && spec.xml == nil {
@@ -155,15 +160,30 @@ public struct SpecLoader: Sendable {
             throw SpecError(file: chain.last!.path, entry: "required", problem: "no table \(t)")
         }
         if withCompanions {
-            for case .companion(let name) in inputs.map(\.kind) {
-                spec.companions[name] = try load(returnName: name, year: year, withCompanions: false)
+            for i in inputs {
+                guard case .companion(let name) = i.kind else { continue }
+                // A companion read for a date's collection year is checked, until a run gives the
+                // date, as the year of the spec's own reference date (else its latest year).
+                let companionYear = i.yearCovering == nil ? year
+                    : try self.year(of: name, covering: spec.period.referenceDate) ?? years(of: name).last ?? year
+                spec.companions[name] = try load(returnName: name, year: companionYear, withCompanions: false)
             }
         }
-        try SpecChecker(spec: spec).check()
+        // A companion is loaded for its tables; its rules (which may read its own companions) are
+        // checked when it is loaded as a return.
+        if withCompanions { try SpecChecker(spec: spec).check() }
         return spec
     }
 
     private struct Link { var file: YearFile; var dir: URL; var path: String }
+
+    /// The return's collection year whose period holds `date`; nil when none does.
+    public func year(of returnName: String, covering date: SimpleDate) throws -> String? {
+        try years(of: returnName).first { y in
+            let period = try yearChain(returnName: returnName, year: y).last!.file.collection
+            return period.start <= date && date <= period.end
+        }
+    }
 
     /// The year folder's `from-<source>.yml` files.
     private func loadSourceMappings(_ dir: URL) throws -> [SourceMapping] {
@@ -175,6 +195,12 @@ public struct SpecLoader: Sendable {
             m.file = relative(url)
             guard name == "from-\(m.source).yml" else {
                 throw SpecError(file: m.file, entry: "source", problem: "says \(m.source) but the file is \(name)")
+            }
+            guard (m.version == nil) != (m.companions == nil) else {
+                throw SpecError(file: m.file, entry: "source", problem: "give either the dataset's version (version: \"1.0\") or the companions it reads (companions: [RETURN, ...])")
+            }
+            for q in m.tables where (q.sql == nil) == (q.notMade == nil) {
+                throw SpecError(file: m.file, entry: "tables.\(q.table)", problem: "give either its sql or why it is not_made")
             }
             return m
         }
