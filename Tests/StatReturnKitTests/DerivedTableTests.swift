@@ -3,7 +3,7 @@ import XCTest
 @testable import StatReturnKit
 
 /// The 903's ordering tables, which some fifty rules read instead of each working out the
-/// order of a child's episodes for itself.
+/// order of a child's episodes for itself, and how `--explain` shows a rule's derived tables.
 final class DerivedTableTests: XCTestCase {
     private struct Placed: Equatable, CustomStringConvertible {
         var row: Int64, child: String, seq: Int, episodes: Int, prev: Int64?, next: Int64?
@@ -56,5 +56,16 @@ final class DerivedTableTests: XCTestCase {
             """
         let files = [InputFile(name: "sw.csv", data: Data(sw.utf8), table: "SWEpisodes")]
         XCTAssertEqual(try order("SWEpisodeOrder", of: files).map { [$0.row, Int64($0.seq)] }, [[1, 4], [2, 3], [3, 2], [4, 1]])
+    }
+
+    func testExplainShowsTheDerivedTablesARuleReadsAndTheirsInTurn() throws {
+        let spec = try Package.spec("ssda903", "2026-27")
+        func shown(_ code: String) throws -> [String] {
+            let text = RulesListing.explain(try XCTUnwrap(spec.rules.first { $0.code == code }), in: spec)
+            return spec.derived.map(\.name).filter { text.contains("\n\($0), worked out once") }
+        }
+        XCTAssertEqual(try shown("1010"), ["EpisodeOrder_last"], "a name inside another is not read")
+        XCTAssertEqual(try shown("191"), ["EpisodeOrder", "LookedAfter12Months"], "LookedAfter12Months reads EpisodeOrder")
+        XCTAssertEqual(try shown("101"), [])
     }
 }
