@@ -83,7 +83,7 @@ final class SpecLoaderTests: XCTestCase {
     }
 
     func testBadDerivedTableSQL() throws {
-        try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "        FROM Episodes\n", with: "        FROM Episodez\n") }
+        try edit("ssda903/2025-26/return.yml") { $0.replacingOccurrences(of: "        JOIN Episodes e ON", with: "        JOIN Episodez e ON") }
         let e = try XCTUnwrap(loadError())
         XCTAssertEqual(e.file, "Specs/ssda903/2025-26/return.yml")
         XCTAssertEqual(e.entry, "derived LookedAfter12Months")

@@ -32,7 +32,7 @@ public enum RulesListing {
             out += "\nChecked as each value is read, on: \(raisers.joined(separator: ", "))\n"
         case .sql(let sql):
             out += "\nCheck (SQL; returns the offending rows):\n" + indent(sql) + "\n"
-            for d in spec.derived where sql.contains(d.name) {
+            for d in derived(readBy: sql, in: spec) {
                 out += "\n\(d.name), worked out once before the rules run (\(d.source)):\n"
                 if let about = d.description { out += indent(about) + "\n" }
                 out += indent(d.sql) + "\n"
@@ -47,6 +47,19 @@ public enum RulesListing {
             for (table, csv) in e.tables { out += "  \(table):\n" + indent(csv, by: 4) + "\n" }
         }
         return out
+    }
+
+    /// The derived tables an SQL text names, and those their own SQL names in turn, in spec order.
+    private static func derived(readBy sql: String, in spec: ReturnSpec) -> [DerivedTable] {
+        var read = Set<String>(), pending = [sql]
+        while let text = pending.popLast() {
+            let words = Set(text.split { !($0.isLetter || $0.isNumber || $0 == "_") })
+            for d in spec.derived where !read.contains(d.name) && words.contains(Substring(d.name)) {
+                read.insert(d.name)
+                pending.append(d.sql)
+            }
+        }
+        return spec.derived.filter { read.contains($0.name) }
     }
 
     private static func indent(_ s: String, by n: Int = 2) -> String {
