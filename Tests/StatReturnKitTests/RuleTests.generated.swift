@@ -32,6 +32,7 @@ final class RuleTests_annex_a_2025_part1: RuleTestCase {
     func test_annex_a_2025_AA22() { checkRule("annex-a", "2025", "AA22") }
     func test_annex_a_2025_AA23() { checkRule("annex-a", "2025", "AA23") }
     func test_annex_a_2025_AA24() { checkRule("annex-a", "2025", "AA24") }
+    func test_annex_a_2025_AA25() { checkRule("annex-a", "2025", "AA25") }
     func test_annex_a_2025_AA31() { checkRule("annex-a", "2025", "AA31") }
     func test_annex_a_2025_AA32() { checkRule("annex-a", "2025", "AA32") }
     func test_annex_a_2025_AA33() { checkRule("annex-a", "2025", "AA33") }
