@@ -62,11 +62,11 @@ final class Ingestor {
         var absent: Set<Int> = []
     }
 
-    private func sink(for table: TableSpec, file: String, previousYear: Bool, byLine: Bool, db: Database) throws -> Sink {
+    private func sink(for table: TableSpec, file: String, previousYear: Bool, placed: Bool, db: Database) throws -> Sink {
         let name = (companionPrefix ?? "") + table.name + (previousYear ? ReturnDatabase.previousSuffix : "")
         let raw = tables[name] ?? RawTable(name: name, spec: table)
         tables[name] = raw
-        raw.beginFile(file, byLine: byLine)
+        raw.beginFile(file, placed: placed)
         let columns = (["_row", "_line"] + table.fieldNames).map(\.quotedDatabaseIdentifier)
         let statement = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))")
         return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear && companionPrefix == nil,
@@ -78,15 +78,16 @@ final class Ingestor {
 
     /// Loads a CSV file or worksheet whose table is known by its header row.
     func load(rows reader: RecordSource, file: String, previousYear: Bool) throws {
-        try load(reader, file: file, previousYear: previousYear, titles: true) { header, line in
+        try load(reader, file: file, previousYear: previousYear, titles: true, known: false) { header, line in
             try recognizer.recognise(header: header, file: file, line: line)
         }
     }
 
     /// Loads CSV text as a named table. With `exact`, the header must be that table's (a file given
-    /// for it by an option); otherwise columns it leaves out are blank (rule examples).
+    /// for it by an option); otherwise columns it leaves out are blank (rule examples). A table with
+    /// `keep_only` keeps only the records the return can look up (its files are read last).
     func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool, exact: Bool = false) throws {
-        try load(reader, file: file, previousYear: previousYear, titles: exact) { header, line in
+        try load(reader, file: file, previousYear: previousYear, titles: exact, known: true) { header, line in
             exact ? try TableRecognizer(tables: [table]).recognise(header: header, file: file, line: line)
                   : try recognizer.match(table, header: header, file: file, line: line, partial: true)
         }
@@ -94,10 +95,13 @@ final class Ingestor {
 
     /// With `titles`, rows above the header that hold one value at most (a sheet's title, a
     /// "produced on" line) are skipped and named in the warnings.
-    private func load(_ reader: RecordSource, file: String, previousYear: Bool, titles: Bool,
+    private func load(_ reader: RecordSource, file: String, previousYear: Bool, titles: Bool, known: Bool,
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
         var found: (match: TableRecognizer.Match, sink: Sink)?
         var titleRows: [(line: Int, text: String, error: Error)] = []
+        // For a list read in part: the field compared and the values wanted; records read and kept.
+        var keep: (field: Int, values: Set<String>)?
+        var records = 0, kept = 0
         do {
             try database.queue.inTransaction { db in
                 try reader.forEachRecord { record in
@@ -110,11 +114,18 @@ final class Ingestor {
                             }
                         }
                         let m = try match(record.cells, record.line)
-                        var s = try sink(for: m.table, file: file, previousYear: previousYear, byLine: false, db: db)
+                        if known, !previousYear, companionPrefix == nil, let k = m.table.keepOnly, let i = m.table.fields.firstIndex(where: { $0.name == k.field }) {
+                            keep = (i, Set(try String?.fetchAll(db, sql: k.sql).compactMap { $0.map(Self.lookupForm) }))
+                        }
+                        var s = try sink(for: m.table, file: file, previousYear: previousYear, placed: keep != nil, db: db)
                         s.absent = m.absentFields
                         found = (m, s)
                         if !m.extraColumns.isEmpty {
-                            warnings.append("\(file): columns not in the \(m.table.name) table were ignored: \(m.extraColumns.joined(separator: ", "))")
+                            // A download such as the ONS postcode directory has dozens: name a few, count the rest.
+                            let extra = m.extraColumns, shown = extra.prefix(extra.count > 6 ? 4 : 6).joined(separator: ", ")
+                            warnings.append("\(file): " + (extra.count == 1 ? "1 column" : "\(extra.count) columns") + " not in the \(m.table.name) table "
+                                            + (extra.count == 1 ? "was" : "were") + " ignored: "
+                                            + shown + (extra.count > 6 ? " and \(extra.count - 4) more" : ""))
                         }
                         return
                     }
@@ -127,7 +138,12 @@ final class Ingestor {
                     for (i, f) in m.columnFields.enumerated() {
                         if let f, i < record.cells.count { cells[f] = record.cells[i] }
                     }
-                    try insert(cells, line: record.line, into: sink,
+                    records += 1
+                    if let keep {
+                        guard keep.values.contains(Self.lookupForm(cells[keep.field])) else { return }
+                        kept += 1
+                    }
+                    try insert(cells, line: record.line, place: keep == nil ? nil : records, into: sink,
                                recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil }, origin: record.origin)
                 }
                 return .commit
@@ -138,6 +154,14 @@ final class Ingestor {
         // Rows skipped as titles with no header after them were the file's trouble, not titles.
         if found == nil { throw titleRows.first?.error ?? InputError(file: file, line: 1, problem: "the file is empty: no header row") }
         for t in titleRows { warnings.append("\(file):\(t.line): a title row above the header was skipped ('\(t.text)')") }
+        if keep != nil {
+            warnings.append("\(file): \(kept) of its \(records) records were kept, those the return can look up; the others cannot matter to it")
+        }
+    }
+
+    /// A value as a list read in part compares it: in capitals, without spaces.
+    private static func lookupForm(_ value: String) -> String {
+        String(ValueParser.trimmed(value).uppercased().filter { $0 != " " })
     }
 
     /// Loads a file in the return's XML form.
@@ -153,14 +177,14 @@ final class Ingestor {
             let notes = try reader.read(data, file: file) { record in
                 if sinks[record.table] == nil {
                     let table = spec.table(record.table)!
-                    sinks[record.table] = (try sink(for: table, file: file, previousYear: previousYear, byLine: true, db: db), table.fieldNames)
+                    sinks[record.table] = (try sink(for: table, file: file, previousYear: previousYear, placed: true, db: db), table.fieldNames)
                 }
                 let (sink, fields) = sinks[record.table]!
                 try insert(fields.map { record.values[$0] ?? "" }, line: record.line, into: sink)
             }
             // A table none of whose elements appear is empty, not missing: only separate files can leave one out.
             for name in mapping.tables where sinks[name] == nil {
-                _ = try sink(for: spec.table(name)!, file: file, previousYear: previousYear, byLine: true, db: db)
+                _ = try sink(for: spec.table(name)!, file: file, previousYear: previousYear, placed: true, db: db)
             }
             for p in notes.schemaProblems {
                 hits.append(RuleHit(code: spec.rules.first { $0.check == .schema }!.code, table: nil, row: nil, related: [], child: p.child.isEmpty ? nil : p.child,
@@ -173,7 +197,8 @@ final class Ingestor {
         }
     }
 
-    private func insert(_ given: [String], line: Int, into sink: Sink, recoded: [Int] = [], origin: String? = nil) throws {
+    /// `place` is where the record is in its file, when that is not its order (a list read in part).
+    private func insert(_ given: [String], line: Int, place: Int? = nil, into sink: Sink, recoded: [Int] = [], origin: String? = nil) throws {
         var cells = given
         var changed = recoded.map { (field: sink.table.fields[$0].name, before: "(not UTF-8)", after: given[$0], reason: "read as Windows-1252") }
         for (i, c) in sink.cleansers.enumerated() {
@@ -182,7 +207,7 @@ final class Ingestor {
                 cells[i] = value
             }
         }
-        let row = sink.raw.append(cells, line: line, origin: origin)
+        let row = sink.raw.append(cells, place: place ?? line, origin: origin)
         let place = sink.raw.location(of: row).row
         fixes += changed.map { Fix(file: sink.file, row: place, field: $0.field, before: $0.before, after: $0.after, reason: $0.reason) }
         // Values are bound straight to SQLite's statement: building GRDB's StatementArguments for

@@ -47,6 +47,20 @@ struct SpecChecker {
 
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
+        for table in spec.tables {
+            guard let keep = table.keepOnly else { continue }
+            let (source, entry) = (table.fields.first?.source ?? "", "tables.\(table.name).keep_only")
+            guard table.field(keep.field) != nil else { throw SpecError(file: source, entry: entry, problem: "\(keep.field) is not one of its fields") }
+            try database.queue.read { db in
+                do {
+                    guard try db.makeStatement(sql: keep.sql).columnCount == 1 else {
+                        throw SpecError(file: source, entry: entry, problem: "the query must give one column, the values to keep")
+                    }
+                } catch let e as DatabaseError {
+                    throw SpecError(file: source, entry: entry, problem: "bad SQL: \(e.message ?? "\(e)")")
+                }
+            }
+        }
         let reads = try TableReads(database)
         let declaredParameters = spec.parameters.map(\.name)
         let exampleKeys = ReturnDatabase.tableNames(spec).map(\.1) + (spec.xml == nil ? [] : ["xml"])
