@@ -36,9 +36,9 @@ public struct CSVReader {
         try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), body) }
     }
 
-    // Reads the bytes where they are: a plain cell is decoded straight from its slice, and only a
-    // quoted one (whose `""` stand for one quote) is copied, so a file of millions of cells (the ONS
-    // postcode directory) is read without a copy of it or a byte-by-byte build of each cell.
+    // Reads the bytes where they are: a cell is decoded straight from its slice, and only a quoted
+    // one holding `""` (each standing for one quote) is copied, so a file of millions of cells (the
+    // ONS postcode directory, every cell quoted) is read without a copy of it or of each cell.
     private func read(_ b: UnsafeBufferPointer<UInt8>, _ body: (Record) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let n = b.count
@@ -46,9 +46,10 @@ public struct CSVReader {
         if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
         var line = 1
         var cells: [String] = []
-        // Where the cell being read starts; a quoted cell's text instead, once its quote is seen.
+        // Where the cell being read starts; once a quoted cell is read, where its text is, or its
+        // text when it had to be copied.
         var start = i
-        var quoted: [UInt8]?
+        var quoted: (range: Range<Int>, copy: [UInt8]?)?
         // Whether the cell has a byte over 127: only such a cell can be invalid UTF-8 (noted as it is read, not by a second pass).
         var high = false
         var recordLine = 1
@@ -66,7 +67,7 @@ public struct CSVReader {
         }
         func endCell(at end: Int) throws {
             if let q = quoted {
-                cells.append(try q.withUnsafeBufferPointer(decode))
+                cells.append(try q.copy.map { try $0.withUnsafeBufferPointer(decode) } ?? decode(UnsafeBufferPointer(rebasing: b[q.range])))
             } else {
                 cells.append(try decode(UnsafeBufferPointer(rebasing: b[start..<end])))
             }
@@ -89,25 +90,30 @@ public struct CSVReader {
             let c = b[i]
             if c == quote && quoted == nil && b[start..<i].allSatisfy({ $0 == 32 || $0 == 9 }) {
                 // A quoted cell; spaces before the opening quote are dropped.
-                var text: [UInt8] = []
                 let openLine = line
                 i += 1
+                let first = i
+                var copy: [UInt8]?
                 var closed = false
                 while i < n {
                     let d = b[i]
                     if d == quote {
-                        if i + 1 < n && b[i + 1] == quote { text.append(quote); i += 2; continue }
-                        i += 1; closed = true; break
+                        if i + 1 < n && b[i + 1] == quote {
+                            if copy == nil { copy = Array(b[first..<i]) }
+                            copy!.append(quote); i += 2; continue
+                        }
+                        closed = true; break
                     }
                     if d == lf { line += 1 }
-                    text.append(d)
+                    copy?.append(d)
                     if d >= 0x80 { high = true }
                     i += 1
                 }
                 if !closed {
                     throw MalformedCSV(line: openLine, problem: "a quoted cell is never closed")
                 }
-                quoted = text
+                quoted = (first..<i, copy)
+                i += 1
                 // Only spaces may stand between the closing quote and the next separator:
                 // `"C1000"01` is not a cell any two programs would read alike.
                 while i < n && (b[i] == 32 || b[i] == 9) { i += 1 }

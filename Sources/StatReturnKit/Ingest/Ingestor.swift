@@ -99,8 +99,8 @@ final class Ingestor {
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
         var found: (match: TableRecognizer.Match, sink: Sink)?
         var titleRows: [(line: Int, text: String, error: Error)] = []
-        // For a list read in part: the field compared and the values wanted; records read and kept.
-        var keep: (field: Int, values: Set<String>)?
+        // For a list read in part: the column compared and the values wanted; records read and kept.
+        var keep: (column: Int?, values: Set<String>)?
         var records = 0, kept = 0
         do {
             try database.queue.inTransaction { db in
@@ -115,7 +115,7 @@ final class Ingestor {
                         }
                         let m = try match(record.cells, record.line)
                         if known, !previousYear, companionPrefix == nil, let k = m.table.keepOnly, let i = m.table.fields.firstIndex(where: { $0.name == k.field }) {
-                            keep = (i, Set(try String?.fetchAll(db, sql: k.sql).compactMap { $0.map(Self.lookupForm) }))
+                            keep = (m.columnFields.firstIndex(of: i), Set(try String?.fetchAll(db, sql: k.sql).compactMap { $0.map(Self.lookupForm) }))
                         }
                         var s = try sink(for: m.table, file: file, previousYear: previousYear, placed: keep != nil, db: db)
                         s.absent = m.absentFields
@@ -134,14 +134,15 @@ final class Ingestor {
                         throw InputError(file: file, line: record.line,
                                          problem: "the record has \(record.cells.count) cells but the header has \(width)")
                     }
+                    records += 1
+                    if let keep {
+                        let value = keep.column.flatMap { $0 < record.cells.count ? record.cells[$0] : nil } ?? ""
+                        guard keep.values.contains(Self.lookupForm(value)) else { return }
+                        kept += 1
+                    }
                     var cells = [String](repeating: "", count: m.table.fields.count)
                     for (i, f) in m.columnFields.enumerated() {
                         if let f, i < record.cells.count { cells[f] = record.cells[i] }
-                    }
-                    records += 1
-                    if let keep {
-                        guard keep.values.contains(Self.lookupForm(cells[keep.field])) else { return }
-                        kept += 1
                     }
                     try insert(cells, line: record.line, place: keep == nil ? nil : records, into: sink,
                                recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil }, origin: record.origin)
