@@ -11,6 +11,16 @@ public struct CodeList: Codable, Sendable, Equatable {
 
     public func contains(_ code: String) -> Bool { labels[code] != nil }
 
+    /// Every way of writing a code, in lower case, to the code: its label, its aliases and the code
+    /// itself, each taking precedence over the one before (as `code_for` resolves them).
+    var spellings: [String: String] {
+        var out: [String: String] = [:]
+        for c in codes { if let l = labels[c] { out[l.lowercased()] = out[l.lowercased()] ?? c } }
+        out.merge(aliases) { _, alias in alias }
+        for c in codes { out[c.lowercased()] = c }
+        return out
+    }
+
     /// The code whose label, or alias, is exactly this text (ignoring case).
     func code(forLabel text: String) -> String? {
         let key = text.lowercased()

@@ -47,6 +47,11 @@ struct SpecChecker {
 
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
+        for p in spec.parameters {
+            if let name = p.codes, spec.codeLists[name] == nil {
+                throw SpecError(file: "Specs/\(spec.returnName)/\(spec.year)/return.yml", entry: "parameters.\(p.name)", problem: "unknown code list '\(name)'")
+            }
+        }
         for table in spec.tables {
             guard let keep = table.keepOnly else { continue }
             let (source, entry) = (table.fields.first?.source ?? "", "tables.\(table.name).keep_only")
