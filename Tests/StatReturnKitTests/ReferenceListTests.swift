@@ -137,11 +137,9 @@ final class ReferenceListTests: XCTestCase {
             let nspl = try run(postcodes: ("NSPL_MAY_2025_UK.csv", Data(Self.nspl(columns).utf8)))
             XCTAssertEqual(found(nspl), found(prepared), columns)
             let said = nspl.warnings.filter { $0.contains("NSPL_MAY_2025_UK.csv") }
-            XCTAssertEqual(said.count, 2, "\(said)")
-            XCTAssertTrue(said[0].hasSuffix("NSPL_MAY_2025_UK.csv: 31 columns not in the Postcodes table were ignored: "
-                                            + columns.split(separator: ",").filter { !["pcds", "laua", "lad25cd", "oseast1m", "osnrth1m", "east1m", "north1m"].contains($0) }
-                                                .prefix(4).joined(separator: ", ") + " and 27 more"), said[0])
-            XCTAssertTrue(said[1].hasSuffix("NSPL_MAY_2025_UK.csv: 4 of its 6 records were kept, those the return can look up; the others cannot matter to it"), said[1])
+            let ignored = columns.split(separator: ",").filter { !["pcds", "laua", "lad25cd", "oseast1m", "osnrth1m", "east1m", "north1m"].contains($0) }
+            XCTAssertEqual(said.map { ($0 as NSString).lastPathComponent }, ["NSPL_MAY_2025_UK.csv: 4 of its 6 records were kept, those the return can look up; "
+                + "31 columns not in the Postcodes table were ignored: " + ignored.prefix(4).joined(separator: ", ") + " and 27 more"], "one line")
             XCTAssertEqual(nspl.data["Postcodes"]?.records.map { $0[0] }, ["E13 8AA", "E15 1AA", "BD1 1AA", "KW1 4AA"])
         }
     }

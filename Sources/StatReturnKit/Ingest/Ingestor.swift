@@ -102,6 +102,7 @@ final class Ingestor {
         // For a list read in part: the column compared and the values wanted; records read and kept.
         var keep: (column: Int?, values: Set<String>)?
         var records = 0, kept = 0
+        var ignored: String?
         do {
             try database.queue.inTransaction { db in
                 try reader.forEachRecord { record in
@@ -123,9 +124,9 @@ final class Ingestor {
                         if !m.extraColumns.isEmpty {
                             // A download such as the ONS postcode directory has dozens: name a few, count the rest.
                             let extra = m.extraColumns, shown = extra.prefix(extra.count > 6 ? 4 : 6).joined(separator: ", ")
-                            warnings.append("\(file): " + (extra.count == 1 ? "1 column" : "\(extra.count) columns") + " not in the \(m.table.name) table "
-                                            + (extra.count == 1 ? "was" : "were") + " ignored: "
-                                            + shown + (extra.count > 6 ? " and \(extra.count - 4) more" : ""))
+                            ignored = (extra.count == 1 ? "1 column" : "\(extra.count) columns") + " not in the \(m.table.name) table "
+                                + (extra.count == 1 ? "was" : "were") + " ignored: " + shown + (extra.count > 6 ? " and \(extra.count - 4) more" : "")
+                            if keep == nil { warnings.append("\(file): \(ignored!)") }
                         }
                         return
                     }
@@ -156,7 +157,8 @@ final class Ingestor {
         if found == nil { throw titleRows.first?.error ?? InputError(file: file, line: 1, problem: "the file is empty: no header row") }
         for t in titleRows { warnings.append("\(file):\(t.line): a title row above the header was skipped ('\(t.text)')") }
         if keep != nil {
-            warnings.append("\(file): \(kept) of its \(records) records were kept, those the return can look up; the others cannot matter to it")
+            warnings.append("\(file): \(kept) of its \(records) records were kept, those the return can look up"
+                            + (ignored.map { "; \($0)" } ?? ""))
         }
     }
 
