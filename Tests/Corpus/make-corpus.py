@@ -376,7 +376,7 @@ wb("xlsx-zip-bomb-lying-size", small_bomb(), 2, "header.xlsx: its part xl/worksh
 # Found by make fuzz: a cell after a row's end once overran the row's bookkeeping (a trap).
 stray = dup_rows.replace('<row r="2"><c r="A2" t="inlineStr"><is><t>C2</t></is></c></row>', '<c r="G2" t="inlineStr"><is><t>x</t></is></c>')
 wb("xlsx-cell-outside-a-row", xlsx(None, sheet_xml=stray), 2, "header.xlsx:2 (G2): the sheet has a cell outside any row")
-wb("xlsx-providers-as-header", xlsx([["URN", "PLACE_CODES"], ["1", "U1"]]), 2, "header.xlsx:1: header row matches none")
+wb("xlsx-providers-as-header", xlsx([["URN", "PLACE_CODES"], ["1", "U1"]]), 2, "header.xlsx:1 (LA_CODE): looks like the Providers table but has no column LA_CODE")
 case("xlsx-providers-list-wrong", {"header.csv": HEAD + HROWS, "p.xlsx": xlsx([HCOLS, hrow(2)])}, f"{V903} header.csv --providers p.xlsx --out OUT", 2, "p.xlsx:1: header row matches none of this return's tables (Providers)")
 case("xlsx-owners-given-as-return", {"o.xlsx": xlsx([["child", "team", "worker"], ["C1", "T", "W"]])}, f"{V903} o.xlsx --out OUT", 2, "o.xlsx:1: header row matches none")
 
