@@ -77,7 +77,7 @@ c903("csv-too-few-cells", {"header.csv": HEAD + "C1,M,23/08/2019\r\n"}, 2, "head
 c903("csv-duplicate-column", {"header.csv": "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,SEX\r\nC1,M,23/08/2019,WBRI,UN1,,,M\r\n"}, 2, "header.csv:1 (SEX): column SEX appears twice")
 c903("csv-missing-column", {"header.csv": "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER\r\nC1,M,23/08/2019,WBRI,UN1,\r\n"}, 2, "header.csv:1 (MC_DOB): looks like the Header table but has no column MC_DOB")
 extra_cols = ",".join(f"LOCAL_{i}" for i in range(30))
-c903("csv-thirty-extra-columns", {"header.csv": HEAD.strip() + "," + extra_cols + "\r\n" + "C1,M,23/08/2023,WBRI,UN1,,," + ",".join("v" for _ in range(30)) + "\r\n"}, 0, "warning: header.csv: columns not in the Header table were ignored")
+c903("csv-thirty-extra-columns", {"header.csv": HEAD.strip() + "," + extra_cols + "\r\n" + "C1,M,23/08/2023,WBRI,UN1,,," + ",".join("v" for _ in range(30)) + "\r\n"}, 0, "warning: header.csv: 30 columns not in the Header table were ignored")
 many = ",".join(f"COLUMN_NUMBER_{i}" for i in range(2000))
 c903("csv-unrecognised-2000-columns", {"x.csv": many + "\r\n"}, 2, "x.csv:1: header row matches none of this return's tables")
 c903("csv-lowercase-spaced-header", {"header.csv": " child , sex ,dob,ethnic,upn,mother,mc_dob\r\n" + HROWS}, 0, "Header: 2 records")
@@ -237,7 +237,7 @@ def ccsv(name, files, exit, expect):
 ccsv("cin-csv-identifiers-only", {"childidentifiers.csv": CI + "C1,,,UN1,2015-01-01,,F,\r\n"}, 0, "ChildIdentifiers: 1 record")
 ccsv("cin-csv-header-only", {"childidentifiers.csv": CI}, 1, "SR05")
 ccsv("cin-csv-a-903-file", {"header.csv": HEAD + HROWS}, 2, "header.csv:1: header row matches none of this return's tables")
-ccsv("cin-csv-extra-columns", {"childidentifiers.csv": CI.strip() + ",Mosaic_ID,Team,Worker,Locality,Notes,Flag,Other,More\r\nC1,,,UN1,2015-01-01,,F,,1,A,B,C,D,E,F,G\r\n"}, 0, "columns not in the ChildIdentifiers table were ignored")
+ccsv("cin-csv-extra-columns", {"childidentifiers.csv": CI.strip() + ",Mosaic_ID,Team,Worker,Locality,Notes,Flag,Other,More\r\nC1,,,UN1,2015-01-01,,F,,1,A,B,C,D,E,F,G\r\n"}, 0, "8 columns not in the ChildIdentifiers table were ignored")
 ccsv("cin-csv-invalid-utf8", {"childidentifiers.csv": CI.encode() + b"C1,,,UN1,2015-01-01,,\xa3,\r\n"}, 2, "childidentifiers.csv:2: cell 7 is not UTF-8")
 
 # --- Excel workbooks ---------------------------------------------------------------------------
@@ -376,7 +376,7 @@ wb("xlsx-zip-bomb-lying-size", small_bomb(), 2, "header.xlsx: its part xl/worksh
 # Found by make fuzz: a cell after a row's end once overran the row's bookkeeping (a trap).
 stray = dup_rows.replace('<row r="2"><c r="A2" t="inlineStr"><is><t>C2</t></is></c></row>', '<c r="G2" t="inlineStr"><is><t>x</t></is></c>')
 wb("xlsx-cell-outside-a-row", xlsx(None, sheet_xml=stray), 2, "header.xlsx:2 (G2): the sheet has a cell outside any row")
-wb("xlsx-providers-as-header", xlsx([["URN", "PLACE_CODES"], ["1", "U1"]]), 2, "header.xlsx:1: header row matches none")
+wb("xlsx-providers-as-header", xlsx([["URN", "PLACE_CODES"], ["1", "U1"]]), 2, "header.xlsx:1 (LA_CODE): looks like the Providers table but has no column LA_CODE")
 case("xlsx-providers-list-wrong", {"header.csv": HEAD + HROWS, "p.xlsx": xlsx([HCOLS, hrow(2)])}, f"{V903} header.csv --providers p.xlsx --out OUT", 2, "p.xlsx:1: header row matches none of this return's tables (Providers)")
 case("xlsx-owners-given-as-return", {"o.xlsx": xlsx([["child", "team", "worker"], ["C1", "T", "W"]])}, f"{V903} o.xlsx --out OUT", 2, "o.xlsx:1: header row matches none")
 

@@ -10,9 +10,11 @@ import GRDB
 ///   SQLite's `date('2025-08-31', '-6 months')` gives 2025-03-03.
 /// - `upn_check_letter(rest)`: the check letter for the twelve characters after it.
 /// - `in_code_list(list, value)`: 1 when `value` is a code of the spec's code list `list`, else 0.
-/// - `code_for(list, value)` (in a mapping from a dataset): the code of the return's list `list`
-///   that `value` is, is labelled or is an alias of (`M`, `Male` or `1` for `a) Male`), any case;
-///   else `value` as it is, for the return's checks to report.
+/// - `code_for(list, value)`: the code of the return's list `list` that `value` is, is labelled
+///   or is an alias of (`M`, `Male` or `1` for `a) Male`; `316`, `E09000025` or `Newham`), any
+///   case; else `value` as it is (trimmed). Rules compare values that may be written either way
+///   through it on both sides; a mapping from a dataset uses the lists of the return it makes,
+///   whose checks then report a value that is none of them.
 ///
 /// Any argument NULL or not a date gives NULL. A date outside the bank-holiday data
 /// raises an error, so the rule is reported as not run rather than passing.
@@ -26,6 +28,7 @@ enum SQLFunctions {
             guard let list = codeLists[name] else { throw DatabaseError(message: "no code list named '\(name)'") }
             return String.fromDatabaseValue(args[1]).map { list.contains($0) ? 1 : 0 }
         })
+        registerCodeFor(in: db, codeLists: codeLists)
         db.add(function: DatabaseFunction("age", argumentCount: 2, pure: true) { args in
             guard let dob = date(args[0]), let on = date(args[1]) else { return nil }
             return dob.age(on: on)
@@ -46,12 +49,17 @@ enum SQLFunctions {
 
     /// The functions a mapping's queries call with the code lists of the return they make.
     static func registerMapping(in db: Database, codeLists: [String: CodeList]) {
+        registerCodeFor(in: db, codeLists: codeLists)
+    }
+
+    private static func registerCodeFor(in db: Database, codeLists: [String: CodeList]) {
+        // Looked up once per list, not per call: rules call it on every record they compare.
+        let spellings = codeLists.mapValues(\.writtenForms)
         db.add(function: DatabaseFunction("code_for", argumentCount: 2, pure: true) { args in
             guard let name = String.fromDatabaseValue(args[0]) else { return nil }
-            guard let list = codeLists[name] else { throw DatabaseError(message: "no code list named '\(name)'") }
+            guard let list = spellings[name] else { throw DatabaseError(message: "no code list named '\(name)'") }
             guard let value = String.fromDatabaseValue(args[1])?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-            if list.contains(value) { return value }
-            return list.codes.first { $0.caseInsensitiveCompare(value) == .orderedSame } ?? list.code(forLabel: value) ?? value
+            return list[value.lowercased()] ?? value
         })
     }
 

@@ -38,7 +38,11 @@ public struct Validator: Sendable {
         let ingestor = try Ingestor(spec: spec, database: database, fix: fix)
         var companions: [String: Ingestor] = [:]
         var notes: [String] = []
-        for file in files {
+        // A list that keeps only what the return looks up (keep_only) is read after everything else.
+        let readInPart = { (f: InputFile) in
+            f.notRead == nil && f.companion == nil && !f.previousYear && (f.mustBe ?? f.table).flatMap(spec.table)?.keepOnly != nil
+        }
+        for file in files.filter({ !readInPart($0) }) {
             if let reason = file.notRead { notes.append("\(file.name): not read: \(reason)"); continue }
             if let name = file.companion {
                 guard let c = spec.companions[name] else {
@@ -67,6 +71,7 @@ public struct Validator: Sendable {
             }
             try ingestor.load(rows: feed, table: table, file: feed.label, previousYear: false, exact: true)
         }
+        for file in files.filter(readInPart) { try InputRoute.load(file, into: ingestor, spec: spec) }
         clock.lap("read and load the files")
         if requireTables, let missing = spec.requiredTables.first(where: { ingestor.tables[$0] == nil }) {
             let given = files.filter { $0.notRead == nil && $0.companion == nil && !$0.previousYear }.map(\.name) + feeds.map(\.label)

@@ -62,11 +62,11 @@ final class Ingestor {
         var absent: Set<Int> = []
     }
 
-    private func sink(for table: TableSpec, file: String, previousYear: Bool, byLine: Bool, db: Database) throws -> Sink {
+    private func sink(for table: TableSpec, file: String, previousYear: Bool, placed: Bool, db: Database) throws -> Sink {
         let name = (companionPrefix ?? "") + table.name + (previousYear ? ReturnDatabase.previousSuffix : "")
         let raw = tables[name] ?? RawTable(name: name, spec: table)
         tables[name] = raw
-        raw.beginFile(file, byLine: byLine)
+        raw.beginFile(file, placed: placed)
         let columns = (["_row", "_line"] + table.fieldNames).map(\.quotedDatabaseIdentifier)
         let statement = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) (\(columns.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ",")))")
         return Sink(raw: raw, table: table, statement: statement, file: file, checkValues: !previousYear && companionPrefix == nil,
@@ -78,15 +78,16 @@ final class Ingestor {
 
     /// Loads a CSV file or worksheet whose table is known by its header row.
     func load(rows reader: RecordSource, file: String, previousYear: Bool) throws {
-        try load(reader, file: file, previousYear: previousYear, titles: true) { header, line in
+        try load(reader, file: file, previousYear: previousYear, titles: true, known: false) { header, line in
             try recognizer.recognise(header: header, file: file, line: line) { reader.cellName(column: $0, line: line) }
         }
     }
 
     /// Loads CSV text as a named table. With `exact`, the header must be that table's (a file given
-    /// for it by an option); otherwise columns it leaves out are blank (rule examples).
+    /// for it by an option); otherwise columns it leaves out are blank (rule examples). A table with
+    /// `keep_only` keeps only the records the return can look up (its files are read last).
     func load(rows reader: RecordSource, table: TableSpec, file: String, previousYear: Bool, exact: Bool = false) throws {
-        try load(reader, file: file, previousYear: previousYear, titles: exact) { header, line in
+        try load(reader, file: file, previousYear: previousYear, titles: exact, known: true) { header, line in
             exact ? try TableRecognizer(tables: [table]).recognise(header: header, file: file, line: line) { reader.cellName(column: $0, line: line) }
                   : try recognizer.match(table, header: header, file: file, line: line, partial: true)
         }
@@ -94,11 +95,15 @@ final class Ingestor {
 
     /// With `titles`, rows above the header that hold one value at most (a sheet's title, a
     /// "produced on" line) are skipped and named in the warnings.
-    private func load(_ reader: RecordSource, file: String, previousYear: Bool, titles: Bool,
+    private func load(_ reader: RecordSource, file: String, previousYear: Bool, titles: Bool, known: Bool,
                       match: ([String], Int) throws -> TableRecognizer.Match) throws {
         var found: (match: TableRecognizer.Match, sink: Sink)?
         var titleRows: [(line: Int, text: String, error: Error)] = []
         var blank = BlankLines()
+        // For a list read in part: the column compared and the values wanted; records read and kept.
+        var keep: (column: Int?, values: Set<String>)?
+        var records = 0, kept = 0
+        var ignored: String?
         do {
             try database.queue.inTransaction { db in
                 try reader.forEachRecord { record in
@@ -112,11 +117,19 @@ final class Ingestor {
                             }
                         }
                         let m = try match(record.cells, record.line)
-                        var s = try sink(for: m.table, file: file, previousYear: previousYear, byLine: reader.isSheet, db: db)
+                        if known, !previousYear, companionPrefix == nil, let k = m.table.keepOnly, let i = m.table.fields.firstIndex(where: { $0.name == k.field }) {
+                            keep = (m.columnFields.firstIndex(of: i), Set(try String?.fetchAll(db, sql: k.sql).compactMap { $0.map(Self.lookupForm) }))
+                        }
+                        // A sheet's rows are found by the row Excel shows; a list read in part's by its record number.
+                        var s = try sink(for: m.table, file: file, previousYear: previousYear, placed: keep != nil || reader.isSheet, db: db)
                         s.absent = m.absentFields
                         found = (m, s)
                         if !m.extraColumns.isEmpty {
-                            warnings.append("\(file): columns not in the \(m.table.name) table were ignored: \(m.extraColumns.joined(separator: ", "))")
+                            // A download such as the ONS postcode directory has dozens: name a few, count the rest.
+                            let extra = m.extraColumns, shown = extra.prefix(extra.count > 6 ? 4 : 6).joined(separator: ", ")
+                            ignored = (extra.count == 1 ? "1 column" : "\(extra.count) columns") + " not in the \(m.table.name) table "
+                                + (extra.count == 1 ? "was" : "were") + " ignored: " + shown + (extra.count > 6 ? " and \(extra.count - 4) more" : "")
+                            if keep == nil { warnings.append("\(file): \(ignored!)") }
                         }
                         return
                     }
@@ -125,11 +138,17 @@ final class Ingestor {
                         throw InputError(file: file, line: record.line,
                                          problem: "the record has \(record.cells.count) cells but the header has \(width)")
                     }
+                    records += 1
+                    if let keep {
+                        let value = keep.column.flatMap { $0 < record.cells.count ? record.cells[$0] : nil } ?? ""
+                        guard keep.values.contains(Self.lookupForm(value)) else { return }
+                        kept += 1
+                    }
                     var cells = [String](repeating: "", count: m.table.fields.count)
                     for (i, f) in m.columnFields.enumerated() {
                         if let f, i < record.cells.count { cells[f] = record.cells[i] }
                     }
-                    try insert(cells, line: record.line, into: sink,
+                    try insert(cells, line: record.line, place: keep == nil ? nil : records, into: sink,
                                recoded: record.recoded.compactMap { $0 < width ? m.columnFields[$0] : nil }, origin: record.origin)
                 }
                 return .commit
@@ -141,6 +160,10 @@ final class Ingestor {
         if found == nil { throw titleRows.first?.error ?? InputError(file: file, line: 1, problem: "the file is empty: no header row") }
         for t in titleRows { warnings.append("\(file):\(t.line): a title row above the header was skipped ('\(t.text)')") }
         if let said = blank.said(word: reader.lineWord) { warnings.append("\(file): \(said)") }
+        if keep != nil {
+            warnings.append("\(file): \(kept) of its \(records) records were kept, those the return can look up"
+                            + (ignored.map { "; \($0)" } ?? ""))
+        }
     }
 
     /// The wholly blank lines (sheet rows) a table's reader skipped, above its header and among
@@ -168,6 +191,11 @@ final class Ingestor {
             return "\(count) blank \(word)\(count == 1 ? "" : "s") skipped: "
                 + [place(above, "above the header"), place(among, "among the records")].compactMap { $0 }.joined(separator: ", ")
         }
+    }
+
+    /// A value as a list read in part compares it: in capitals, without spaces.
+    private static func lookupForm(_ value: String) -> String {
+        String(ValueParser.trimmed(value).uppercased().filter { $0 != " " })
     }
 
     /// `--fix` for values a rule mends from other records (the rules with a `fix`, in code order,
@@ -209,14 +237,14 @@ final class Ingestor {
             let notes = try reader.read(data, file: file) { record in
                 if sinks[record.table] == nil {
                     let table = spec.table(record.table)!
-                    sinks[record.table] = (try sink(for: table, file: file, previousYear: previousYear, byLine: true, db: db), table.fieldNames)
+                    sinks[record.table] = (try sink(for: table, file: file, previousYear: previousYear, placed: true, db: db), table.fieldNames)
                 }
                 let (sink, fields) = sinks[record.table]!
                 try insert(fields.map { record.values[$0] ?? "" }, line: record.line, into: sink)
             }
             // A table none of whose elements appear is empty, not missing: only separate files can leave one out.
             for name in mapping.tables where sinks[name] == nil {
-                _ = try sink(for: spec.table(name)!, file: file, previousYear: previousYear, byLine: true, db: db)
+                _ = try sink(for: spec.table(name)!, file: file, previousYear: previousYear, placed: true, db: db)
             }
             for p in notes.schemaProblems {
                 hits.append(RuleHit(code: spec.rules.first { $0.check == .schema }!.code, table: nil, row: nil, related: [], child: p.child.isEmpty ? nil : p.child,
@@ -229,7 +257,8 @@ final class Ingestor {
         }
     }
 
-    private func insert(_ given: [String], line: Int, into sink: Sink, recoded: [Int] = [], origin: String? = nil) throws {
+    /// `place` is where the record is in its file, when that is not its order (a list read in part).
+    private func insert(_ given: [String], line: Int, place: Int? = nil, into sink: Sink, recoded: [Int] = [], origin: String? = nil) throws {
         var cells = given
         var changed = recoded.map { (field: sink.table.fields[$0].name, before: "(not UTF-8)", after: given[$0], reason: "read as Windows-1252") }
         for (i, c) in sink.cleansers.enumerated() {
@@ -238,7 +267,7 @@ final class Ingestor {
                 cells[i] = value
             }
         }
-        let row = sink.raw.append(cells, line: line, origin: origin)
+        let row = sink.raw.append(cells, place: place ?? line, origin: origin)
         let place = sink.raw.location(of: row).row
         fixes += changed.map { Fix(file: sink.file, row: place, field: $0.field, before: $0.before, after: $0.after, reason: $0.reason) }
         // Values are bound straight to SQLite's statement: building GRDB's StatementArguments for

@@ -6,11 +6,14 @@ public final class RawTable: @unchecked Sendable {
     public let name: String
     public let spec: TableSpec
     private(set) var rows: [[String]] = []
-    private var lines: [Int] = []
+    /// Each row's place in its file, for files whose rows say it themselves (`placed`).
+    private var places: [Int] = []
     /// Each row's origin, for rows that came from a database (its table and key), by `_row`.
     private var origins: [Int: String] = [:]
-    /// Where each file's rows start; in an XML file a record is found by its line.
-    private var segments: [(file: String, firstRow: Int, byLine: Bool)] = []
+    /// Where each file's rows start. A row of a file that is `placed` is found by the place it was
+    /// given: an XML record by its element's line, a record of a list read in part (`keep_only`) by
+    /// its number in the file, as rows left out leave gaps.
+    private var segments: [(file: String, firstRow: Int, placed: Bool)] = []
     private let childColumn: Int?
 
     init(name: String, spec: TableSpec) {
@@ -24,14 +27,14 @@ public final class RawTable: @unchecked Sendable {
     public var records: [[String]] { rows }
     public var files: [String] { segments.map(\.file) }
 
-    func beginFile(_ file: String, byLine: Bool) {
-        if segments.last?.file != file { segments.append((file, rows.count + 1, byLine)) }
+    func beginFile(_ file: String, placed: Bool) {
+        if segments.last?.file != file { segments.append((file, rows.count + 1, placed)) }
     }
 
     /// Appends a row of cells in the spec's field order; returns its `_row`.
-    func append(_ cells: [String], line: Int, origin: String? = nil) -> Int {
+    func append(_ cells: [String], place: Int, origin: String? = nil) -> Int {
         rows.append(cells)
-        lines.append(line)
+        places.append(place)
         if let origin { origins[rows.count] = origin }
         return rows.count
     }
@@ -44,7 +47,7 @@ public final class RawTable: @unchecked Sendable {
     /// its element starts on in an XML file.
     public func location(of row: Int) -> (file: String, row: Int) {
         let seg = segments.last { $0.firstRow <= row } ?? segments[0]
-        return (seg.file, seg.byLine ? lines[row - 1] : row - seg.firstRow + 1)
+        return (seg.file, seg.placed ? places[row - 1] : row - seg.firstRow + 1)
     }
 
     /// Puts a value `--fix` mended (from other records) in place of the one given.

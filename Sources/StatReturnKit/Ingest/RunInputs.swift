@@ -129,6 +129,9 @@ public struct RunInputs: Sendable {
             if let pattern = p.pattern, typed.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
                 throw InputError(file: "--param \(name)", problem: "'\(value)' is not in the form it takes (\(p.help))")
             }
+            if let list = p.codes.flatMap({ spec.codeLists[$0] }), list.writtenForms[typed.trimmingCharacters(in: .whitespaces).lowercased()] == nil {
+                throw InputError(file: "--param \(name)", problem: "'\(value)' is none of the \(list.name) codes (\(p.help))")
+            }
             values[name] = typed
         }
         for p in spec.parameters where values[p.name] == nil {

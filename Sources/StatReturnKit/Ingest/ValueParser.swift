@@ -14,6 +14,7 @@ final class ValueParser {
     let dateFormat: ReturnSpec.DateFormat
     private let pattern: NSRegularExpression?
     private let also: Set<String>
+    private let blanks: Set<String>
     /// Regular-expression results by value: codes, postcodes and URNs repeat across a
     /// return, and matching costs far more than a lookup. Bounded, so memory stays flat.
     private var matched: [String: Bool] = [:]
@@ -29,11 +30,12 @@ final class ValueParser {
         self.dateFormat = dateFormat
         self.pattern = try field.pattern.map { try NSRegularExpression(pattern: "^(?:\($0))$") }
         self.also = Set(field.alsoAllowed ?? [])
+        self.blanks = Set(field.blankValues ?? [])
     }
 
     func parse(_ raw: String) -> Outcome {
         let text = Self.trimmed(raw)
-        if text.isEmpty { return .blank }
+        if text.isEmpty || blanks.contains(text) { return .blank }
         if also.contains(text) { return .value(text.databaseValue) }
         if field.maxLength != nil || field.minLength != nil {
             // Bytes bound characters from above; count characters only when that is not enough.

@@ -16,6 +16,16 @@ public struct CodeList: Codable, Sendable, Equatable {
 
     public func contains(_ code: String) -> Bool { labels[code] != nil }
 
+    /// Every way of writing a code, in lower case, to the code: its label, its aliases and the code
+    /// itself, each taking precedence over the one before (as `code_for` resolves them).
+    var writtenForms: [String: String] {
+        var out: [String: String] = [:]
+        for c in codes { if let l = labels[c] { out[l.lowercased()] = out[l.lowercased()] ?? c } }
+        out.merge(aliases) { _, alias in alias }
+        for c in codes { out[c.lowercased()] = c }
+        return out
+    }
+
     /// The code whose label, or alias, is exactly this text (ignoring case); failing that, the one
     /// code whose code or alias, alone or with the label, has the same letters and digits
     /// (`a)male`, `A) MALE` and `a. Male` for `a) Male`; `Not Stated / Recorded` for the alias
@@ -33,7 +43,7 @@ public struct CodeList: Codable, Sendable, Equatable {
         list.spellings = [:]
         for (form, code) in codes.map({ ($0, $0) }) + aliases.map({ ($0.key, $0.value) }) {
             let label = labels[code] ?? ""
-            for written in Set([form, "\(form) \(label)", "\(label) \(form)"].map(TableRecognizer.normalise)) where !written.isEmpty {
+            for written in Set([form, "\(form) \(label)", "\(label) \(form)"].map { TableRecognizer.normalise($0) }) where !written.isEmpty {
                 if let other = list.spellings.updateValue(code, forKey: written), other != code { ambiguous.insert(written) }
             }
         }

@@ -12,6 +12,8 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     public var codes: String?
     /// Special values accepted besides the type's format (e.g. UN1..UN5 for a UPN).
     public var alsoAllowed: [String]?
+    /// Values that mean the cell is blank, as a publisher writes it (Ofsted's `-` for no date).
+    public var blankValues: [String]?
     public var minLength: Int?
     public var maxLength: Int?
     /// A regular expression the whole (trimmed) value must match.
@@ -55,7 +57,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     public var source = ""
 
     enum CodingKeys: String, CodingKey {
-        case name, type, required, codes, alsoAllowed = "also_allowed", minLength = "min_length",
+        case name, type, required, codes, alsoAllowed = "also_allowed", blankValues = "blank_values", minLength = "min_length",
              maxLength = "max_length", pattern, min, max, missing, invalid, description, label, header, alsoHeaders = "also_headers", references, degrade, extra, source
     }
 
@@ -66,6 +68,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
         codes = try c.decodeIfPresent(String.self, forKey: .codes)
         alsoAllowed = try c.decodeIfPresent([String].self, forKey: .alsoAllowed)
+        blankValues = try c.decodeIfPresent([String].self, forKey: .blankValues)
         minLength = try c.decodeIfPresent(Int.self, forKey: .minLength)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
         pattern = try c.decodeIfPresent(String.self, forKey: .pattern)

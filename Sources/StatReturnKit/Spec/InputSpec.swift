@@ -91,6 +91,9 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
     public var alias: String?
     /// A regular expression the whole value must match.
     public var pattern: String?
+    /// A code list the value must be a code of, by its code, label or alias (the council's number or
+    /// ONS code for the 903's `local-authority`); bound as given, for rules to read through `code_for`.
+    public var codes: String?
     /// The value when none is given: `today` (the run's date, ISO) or a fixed value.
     public var `default`: String?
     /// `date`: given as dd/mm/yyyy (as people write it) or yyyy-mm-dd, bound as yyyy-mm-dd.
@@ -108,7 +111,7 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
 
     public enum Kind: String, Codable, Sendable { case text, date, quarter }
 
-    enum CodingKeys: String, CodingKey { case name, help, alias, pattern, `default`, type, pooledSuffix = "pooled_suffix", labelOf = "label_of" }
+    enum CodingKeys: String, CodingKey { case name, help, alias, pattern, codes, `default`, type, pooledSuffix = "pooled_suffix", labelOf = "label_of" }
 
     /// The value as rules are given it; nil when it is not of the parameter's kind.
     func value(_ given: String) -> String? {

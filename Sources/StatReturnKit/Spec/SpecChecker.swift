@@ -21,7 +21,7 @@ struct SpecChecker {
             // A title two fields share would read one column of a file as either, at random.
             var titled: [String: String] = [:]
             for f in table.fields {
-                for t in Set(f.titles.map(TableRecognizer.normalise)) {
+                for t in Set(f.titles.map { TableRecognizer.normalise($0) }) {
                     if let other = titled.updateValue(f.name, forKey: t), other != f.name {
                         throw SpecError(file: f.source, entry: "tables.\(table.name).\(f.name)",
                                         problem: "its title '\(t)' is also \(other)'s: a column so headed would be either")
@@ -58,6 +58,25 @@ struct SpecChecker {
 
         let database = try ReturnDatabase(spec: spec)
         try database.finishLoading(parameters: spec.period.parameters)  // creates the derived tables, empty
+        for p in spec.parameters {
+            if let name = p.codes, spec.codeLists[name] == nil {
+                throw SpecError(file: "Specs/\(spec.returnName)/\(spec.year)/return.yml", entry: "parameters.\(p.name)", problem: "unknown code list '\(name)'")
+            }
+        }
+        for table in spec.tables {
+            guard let keep = table.keepOnly else { continue }
+            let (source, entry) = (table.fields.first?.source ?? "", "tables.\(table.name).keep_only")
+            guard table.field(keep.field) != nil else { throw SpecError(file: source, entry: entry, problem: "\(keep.field) is not one of its fields") }
+            try database.queue.read { db in
+                do {
+                    guard try db.makeStatement(sql: keep.sql).columnCount == 1 else {
+                        throw SpecError(file: source, entry: entry, problem: "the query must give one column, the values to keep")
+                    }
+                } catch let e as DatabaseError {
+                    throw SpecError(file: source, entry: entry, problem: "bad SQL: \(e.message ?? "\(e)")")
+                }
+            }
+        }
         let reads = try TableReads(database)
         let declaredParameters = spec.parameters.map(\.name)
         let exampleKeys = ReturnDatabase.tableNames(spec).map(\.1) + (spec.xml == nil ? [] : ["xml"])

@@ -23,9 +23,10 @@ struct YearFile: Decodable {
         var childField: String?
         var sheet: String?
         var dropWhenDegraded: Bool?
+        var keepOnly: TableSpec.KeepOnly?
         enum CodingKeys: String, CodingKey {
             case name, key, description, fields, removeFields = "remove_fields", reference, record, childField = "child_field"
-            case sheet, dropWhenDegraded = "drop_when_degraded"
+            case sheet, dropWhenDegraded = "drop_when_degraded", keepOnly = "keep_only"
         }
     }
 

@@ -257,6 +257,7 @@ public struct SpecLoader: Sendable {
                 if let c = change.childField { t.childField = c }
                 if let s = change.sheet { t.sheet = s }
                 if let d = change.dropWhenDegraded { t.dropWhenDegraded = d }
+                if let k = change.keepOnly { t.keepOnly = k }
                 for name in change.removeFields ?? [] {
                     guard let j = t.fields.firstIndex(where: { $0.name == name }) else {
                         throw SpecError(file: source, entry: entry, problem: "no field \(name) to remove")
@@ -281,6 +282,7 @@ public struct SpecLoader: Sendable {
                                   reference: change.reference, record: change.record)
                 t.sheet = change.sheet
                 t.dropWhenDegraded = change.dropWhenDegraded
+                t.keepOnly = change.keepOnly
                 if let c = change.childField {
                     guard t.field(c) != nil else { throw SpecError(file: source, entry: entry, problem: "child_field \(c) is not one of its fields") }
                     t.childField = c

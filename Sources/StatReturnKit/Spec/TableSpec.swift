@@ -15,6 +15,16 @@ public struct TableSpec: Codable, Sendable, Equatable {
     public var sheet: String? = nil
     /// Left out of a pooled ("degraded") copy altogether.
     public var dropWhenDegraded: Bool? = nil
+    /// For a reference list far larger than any return (every UK postcode): only the records whose
+    /// `field` is among the values `sql` gives are kept, as the list is read.
+    public var keepOnly: KeepOnly? = nil
+
+    /// Which records of a reference list are kept: those whose `field`, in capitals and without
+    /// spaces, is one of the values the `sql` (a SELECT over the return's tables, read first) gives.
+    public struct KeepOnly: Codable, Sendable, Equatable {
+        public var field: String
+        public var sql: String
+    }
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 
